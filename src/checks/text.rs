@@ -1,0 +1,188 @@
+//! Matching helpers the generic kinds share: literal phrase sets compiled into
+//! one Aho-Corasick automaton, combined regexes, word boundaries and block
+//! scopes.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use crate::document::{Block, BlockKind, Document};
+
+/// Which blocks a rule reads. Rule files write a list of names; absent means
+/// every block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockScope {
+    Headline,
+    Heading,
+    Paragraph,
+    ListItem,
+    Quote,
+    TableCell,
+}
+
+impl BlockScope {
+    fn matches(self, kind: BlockKind) -> bool {
+        matches!(
+            (self, kind),
+            (BlockScope::Headline, BlockKind::Headline)
+                | (BlockScope::Heading, BlockKind::Heading)
+                | (BlockScope::Paragraph, BlockKind::Paragraph)
+                | (BlockScope::ListItem, BlockKind::ListItem)
+                | (BlockScope::Quote, BlockKind::Quote)
+                | (BlockScope::TableCell, BlockKind::TableCell)
+        )
+    }
+}
+
+/// The blocks of `doc` a rule with `scope` reads.
+pub fn blocks_in<'d>(doc: &'d Document, scope: &'d [BlockScope]) -> impl Iterator<Item = &'d Block> {
+    doc.blocks
+        .iter()
+        .filter(move |b| scope.is_empty() || scope.iter().any(|s| s.matches(b.kind)))
+}
+
+/// True when the character before `start` and after `end` are not letters or
+/// digits, on each side where the match itself starts/ends with one.
+pub fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
+    let matched = &text[range.clone()];
+    let word = |c: char| c.is_alphanumeric();
+    let left_ok = !matched.chars().next().is_some_and(word)
+        || !text[..range.start].chars().next_back().is_some_and(word);
+    let right_ok = !matched.chars().next_back().is_some_and(word)
+        || !text[range.end..].chars().next().is_some_and(word);
+    left_ok && right_ok
+}
+
+/// Many literal phrases, one automaton, one pass over the text.
+#[derive(Debug, Clone)]
+pub struct PhraseSet {
+    automaton: AhoCorasick,
+    whole_words: bool,
+}
+
+impl PhraseSet {
+    /// `ignore_case` folds ASCII letters only (folding other scripts would
+    /// change byte lengths and break spans); list accented forms explicitly.
+    pub fn new<S: AsRef<str>>(
+        phrases: &[S],
+        ignore_case: bool,
+        whole_words: bool,
+    ) -> Result<PhraseSet, String> {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(ignore_case)
+            .match_kind(MatchKind::Standard)
+            .build(phrases.iter().map(|p| p.as_ref()))
+            .map_err(|e| format!("cannot compile phrase list: {e}"))?;
+        Ok(PhraseSet {
+            automaton,
+            whole_words,
+        })
+    }
+
+    /// Leftmost-longest, non-overlapping matches that respect word
+    /// boundaries: `(phrase index, byte range)`. A longer phrase that fails
+    /// the boundary test does not hide a shorter one that passes.
+    pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let mut candidates: Vec<(usize, Range<usize>)> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.range()))
+            .filter(|(_, r)| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+            .filter(|(_, r)| !self.whole_words || on_word_boundaries(text, r))
+            .collect();
+        candidates.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+        for (pattern, range) in candidates {
+            if out.last().is_none_or(|(_, last)| range.start >= last.end) {
+                out.push((pattern, range));
+            }
+        }
+        out
+    }
+}
+
+/// Largest compiled regex a rule may build (per rule), so a hostile rule
+/// file cannot eat the machine's memory.
+pub const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
+
+/// Compile several patterns into one alternation. Returns the index of the
+/// first bad pattern with the error when one does not compile.
+pub fn combined_regex(patterns: &[String], ignore_case: bool) -> Result<Option<Regex>, (usize, String)> {
+    for (i, p) in patterns.iter().enumerate() {
+        build_regex(p, ignore_case).map_err(|e| (i, e))?;
+    }
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let joined = patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    build_regex(&joined, ignore_case)
+        .map(Some)
+        .map_err(|e| (0, e))
+}
+
+pub fn build_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(ignore_case)
+        .multi_line(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .nest_limit(64)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => {
+                format!("regex is too large (compiled size over {limit} bytes); split it or simplify it")
+            }
+            other => format!("invalid regex: {other}"),
+        })
+}
+
+/// Keep the case shape of `found` when writing `replacement`: "E-mail" →
+/// "Email", "E-MAIL" → "EMAIL", "e-mail" → "email".
+pub fn match_case(found: &str, replacement: &str) -> String {
+    let letters: Vec<char> = found.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    let found_capital = found.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(first) if found_capital && first.is_lowercase() => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => replacement.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_set_respects_word_boundaries_and_prefers_longest() {
+        let set = PhraseSet::new(&["read more", "read more:", "ad"], true, true).unwrap();
+        let text = "Read More: the ad man's adverts";
+        let found = set.find(text);
+        let got: Vec<&str> = found.iter().map(|(_, r)| &text[r.clone()]).collect();
+        assert_eq!(got, ["Read More:", "ad"]);
+    }
+
+    #[test]
+    fn case_shapes_are_kept() {
+        assert_eq!(match_case("E-mail", "email"), "Email");
+        assert_eq!(match_case("E-MAIL", "email"), "EMAIL");
+        assert_eq!(match_case("e-mail", "email"), "email");
+    }
+
+    #[test]
+    fn oversized_regex_is_refused() {
+        let err = build_regex("(?:a{1000}){1000}", false).unwrap_err();
+        assert!(err.contains("too large"), "{err}");
+    }
+}

@@ -1,0 +1,124 @@
+//! `copydesk check`: read, check, report, exit 0/1/2.
+
+use std::io::{self, BufWriter, Write};
+use std::ops::ControlFlow;
+
+use crate::cli::CheckArgs;
+use crate::commands::{self, exit};
+use crate::document::Format;
+use crate::driver;
+use crate::engine::Engine;
+use crate::input::{self, Unreadable};
+use crate::report::{self, FileResult, Summary};
+use crate::walk::{self, Input, WalkOptions};
+
+/// What happened to one input.
+pub enum Outcome {
+    Checked(FileResult),
+    Unreadable(String, Unreadable),
+}
+
+/// Read and check one input.
+pub fn check_one(engine: &Engine, input: &Input) -> Outcome {
+    let path = input.display();
+    match input::read(input) {
+        Err(why) => Outcome::Unreadable(path, why),
+        Ok(source) => Outcome::Checked(check_source(engine, path, source)),
+    }
+}
+
+/// Check text already in memory, shown as `path`.
+pub fn check_source(engine: &Engine, path: String, source: String) -> FileResult {
+    let doc = engine.parse(&path, source, Format::from_path(&path));
+    let diagnostics = engine.check(&doc);
+    FileResult {
+        path,
+        source: doc.source,
+        lines: doc.lines,
+        diagnostics,
+    }
+}
+
+/// Print why an input was not checked; true when that is an error.
+pub fn note_unreadable(path: &str, why: &Unreadable) -> bool {
+    match why {
+        Unreadable::Error(message) => {
+            eprintln!("copydesk: error: {path}: {message}");
+            true
+        }
+        Unreadable::Skipped(message) => {
+            eprintln!("copydesk: note: {path}: {message}");
+            false
+        }
+    }
+}
+
+/// Expand the arguments to inputs, printing walk errors. Returns the inputs
+/// and whether anything could not be walked.
+pub fn gather(args: &crate::cli::InputArgs) -> (Vec<Input>, bool) {
+    let options = WalkOptions {
+        globs: args.glob.clone(),
+        excludes: args.exclude.clone(),
+        stdin_name: args.stdin_filename.clone(),
+    };
+    let (inputs, errors) = walk::inputs(&commands::paths(args), &options);
+    for err in &errors {
+        eprintln!("copydesk: error: {}: {}", err.path, err.message);
+    }
+    (inputs, !errors.is_empty())
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
+    let Some(engine) = commands::engine(&args.rules, &args.input) else {
+        return Ok(exit::TROUBLE);
+    };
+    let (inputs, mut trouble) = gather(&args.input);
+    if args.diff {
+        return commands::fix::diff_only(&engine, &inputs, args.unsafe_fixes, trouble);
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut reporter = report::reporter(args.format, commands::use_color());
+    let mut summary = Summary::default();
+    let mut write_error = None;
+    driver::in_order(
+        &inputs,
+        |input| check_one(&engine, input),
+        |outcome| {
+            match outcome {
+                Outcome::Checked(file) => {
+                    summary.add(&file);
+                    if let Err(err) = reporter.file(&mut out, &file) {
+                        write_error = Some(err);
+                        return ControlFlow::Break(());
+                    }
+                }
+                Outcome::Unreadable(path, why) => trouble |= note_unreadable(&path, &why),
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    if write_error.is_none()
+        && let Err(err) = reporter.finish(&mut out, &summary)
+    {
+        write_error = Some(err);
+    }
+    if write_error.is_none()
+        && let Err(err) = out.flush()
+    {
+        write_error = Some(err);
+    }
+    match write_error {
+        // The reader went away (`copydesk check | head`): stop quietly.
+        Some(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+        Some(err) => return Err(anyhow::anyhow!("cannot write the report: {err}")),
+        None => {}
+    }
+    Ok(if trouble {
+        exit::TROUBLE
+    } else if summary.at_least(args.fail_on.severity()) > 0 {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    })
+}

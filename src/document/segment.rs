@@ -1,0 +1,202 @@
+//! Sentence boundaries inside a block of plain text.
+//!
+//! News copy is full of periods that end nothing: "Dr.", "Jan.", "U.S.",
+//! "p.m.", initials ("J.K. Rowling"), decimals, and sentences that end inside
+//! a quotation ("…together,” he said." / "…rhythm.” The"). A sentence ends at
+//! `.`, `!` or `?` (plus any closing quotes and brackets) followed by white
+//! space and something that can start a sentence, unless the word before the
+//! period is a known abbreviation.
+
+use std::ops::Range;
+
+/// Abbreviations after which a period never ends a sentence: titles and
+/// words that are always followed by more of the same sentence.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cmdr",
+    "sgt", "rev", "st", "mt", "ft", "pres", "supt", "atty", "hon", "messrs", "mme", "mlle", "sr",
+    "jr", "no", "nos", "vs", "v", "approx", "dept", "est", "fig", "vol", "ave", "blvd", "rd",
+    "e.g", "i.e", "cf", "ca", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+/// Abbreviations that often end a sentence too ("…arrived at 6 p.m. The
+/// police…"): a boundary only when a typical sentence opener follows.
+const MAYBE_FINAL: &[&str] = &[
+    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "llc", "plc", "etc",
+    "d.c",
+];
+
+/// Words that open sentences far more often than they follow a title or an
+/// abbreviation inside one.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at",
+    "this", "that", "these", "those", "there", "his", "her", "their", "its", "our", "after",
+    "before", "when", "while", "if", "as", "for", "some", "many", "most", "no", "one", "two",
+    "police", "officials", "authorities",
+];
+
+/// Split `text` into sentence ranges (trimmed of surrounding white space).
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = skip_space(text, 0);
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            // Runs like "?!" or "..." and closing quotes/brackets stay in the sentence.
+            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+                end += 1;
+            }
+            end = skip_closers(text, end);
+            let next = skip_space(text, end);
+            if next > end && next < bytes.len() && is_boundary(text, start, i, b, next) {
+                out.push(start..trim_end(text, end));
+                start = next;
+                i = next;
+                continue;
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let end = trim_end(text, text.len());
+    if end > start {
+        out.push(start..end);
+    }
+    out
+}
+
+fn is_boundary(text: &str, sent_start: usize, punct: usize, mark: u8, next: usize) -> bool {
+    let rest = &text[next..];
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    // The next sentence must open with a capital, a digit or an opening mark.
+    let opens = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–');
+    if !opens {
+        return false;
+    }
+    if mark != b'.' {
+        return true;
+    }
+    let word = word_before(text, sent_start, punct);
+    let lower = word.to_lowercase();
+    if lower.is_empty() {
+        return true;
+    }
+    // A decimal number ("3.5") never reaches here (no space after the dot).
+    if NEVER_FINAL.contains(&lower.as_str()) {
+        return false;
+    }
+    // Initials: "J." or "J.K." (a single capital, possibly dotted).
+    if lower.chars().filter(|c| c.is_alphabetic()).count() == 1
+        && word.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    if MAYBE_FINAL.contains(&lower.as_str()) {
+        let next_word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        return OPENERS.contains(&next_word.as_str());
+    }
+    true
+}
+
+/// The word (letters and inner periods) that ends right before `punct`.
+fn word_before(text: &str, floor: usize, punct: usize) -> &str {
+    let head = &text[floor..punct];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[start..].trim_start_matches('.')
+}
+
+fn skip_closers(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_whitespace() {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn trim_end(text: &str, end: usize) -> usize {
+    text[..end].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Dr. Ana Ruiz met U.S. officials on Jan. 13 in Washington. They agreed."),
+            ["Dr. Ana Ruiz met U.S. officials on Jan. 13 in Washington.", "They agreed."]
+        );
+        assert_eq!(
+            split("J.K. Rowling and T. S. Eliot were cited. Nobody objected."),
+            ["J.K. Rowling and T. S. Eliot were cited.", "Nobody objected."]
+        );
+    }
+
+    #[test]
+    fn maybe_final_abbreviations_split_before_openers() {
+        assert_eq!(
+            split("It ended at 6 p.m. The crowd left. Sales rose at Acme Inc. Officials said so."),
+            [
+                "It ended at 6 p.m.",
+                "The crowd left.",
+                "Sales rose at Acme Inc.",
+                "Officials said so."
+            ]
+        );
+        assert_eq!(split("He visited the U.S. Capitol."), ["He visited the U.S. Capitol."]);
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            split("“We will return,” she said. “It was clumsy.” He laughed! Really?"),
+            [
+                "“We will return,” she said.",
+                "“It was clumsy.”",
+                "He laughed!",
+                "Really?"
+            ]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_period_continues() {
+        assert_eq!(split("The rate was 3.5 pct. and rising"), ["The rate was 3.5 pct. and rising"]);
+        assert!(sentences("   ").is_empty());
+    }
+}

@@ -1,0 +1,169 @@
+//! Byte spans into the original file, and the index that turns them into
+//! lines and columns.
+//!
+//! Every diagnostic points into the bytes the user has on disk. Line and column
+//! are derived from the byte offset here and nowhere else, so no reporter ever
+//! has to search the text again to find where something was.
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into the original source.
+///
+/// `u32` keeps diagnostics small; inputs over 4 GiB are refused when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// A position for people: 1-based line, 1-based column counted in Unicode
+/// scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Byte offset → line/column, built once per file.
+///
+/// Lines end at `\n`, at `\r\n` and at a lone `\r` (old Mac exports still turn
+/// up in newsroom archives). A byte-order mark at the start of the file takes
+/// no column, so column 1 is the first visible character as an editor shows it.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<u32>,
+    bom_len: u32,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> Self {
+        let bytes = source.as_bytes();
+        let mut line_starts = vec![0u32];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i as u32 + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i as u32 + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let bom_len = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex {
+            line_starts,
+            bom_len,
+        }
+    }
+
+    /// Number of lines (a file with no newline has one).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line] as usize
+    }
+
+    /// 0-based line containing `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&(offset as u32)) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Line and column of a byte offset. `offset` must lie on a char boundary
+    /// of `source` (spans always do); an offset past the end is clamped.
+    pub fn line_col(&self, source: &str, offset: usize) -> LineCol {
+        let offset = offset.min(source.len());
+        let line = self.line_of(offset);
+        let mut start = self.line_starts[line] as usize;
+        if line == 0 {
+            start = start.max(self.bom_len as usize).min(offset);
+        }
+        let column = source
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        LineCol {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
+    }
+
+    /// The text of the 0-based line `line`, without its line terminator.
+    pub fn line_text<'a>(&self, source: &'a str, line: usize) -> &'a str {
+        let start = self.line_start(line);
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(source.len(), |&e| e as usize);
+        source[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_scalar_values_and_skip_the_bom() {
+        let src = "\u{feff}Zoë said “hi”\r\nline two\rline three";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_count(), 3);
+        let hi = src.find("hi").unwrap();
+        assert_eq!(idx.line_col(src, hi), LineCol { line: 1, column: 11 });
+        assert_eq!(idx.line_col(src, 3), LineCol { line: 1, column: 1 });
+        let two = src.find("two").unwrap();
+        assert_eq!(idx.line_col(src, two), LineCol { line: 2, column: 6 });
+        let three = src.find("three").unwrap();
+        assert_eq!(idx.line_col(src, three), LineCol { line: 3, column: 6 });
+        assert_eq!(idx.line_text(src, 1), "line two");
+    }
+
+    #[test]
+    fn offset_at_end_of_file_is_valid() {
+        let src = "abc\n";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_col(src, 4), LineCol { line: 2, column: 1 });
+        assert_eq!(idx.line_col(src, 99), LineCol { line: 2, column: 1 });
+    }
+}

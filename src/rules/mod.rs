@@ -1,0 +1,133 @@
+//! Rule files: where they come from, how they are validated and compiled.
+//!
+//! Sources, later ones overriding earlier ones rule by rule (same id):
+//! the default pack embedded at build time, then each `--rules DIR` (or
+//! config `rules:` directory) in order. Inside one source an id may be
+//! defined once. Loading is strict: decode (serde, unknown keys rejected),
+//! then validate (placeholders, regexes, examples), then compile.
+
+pub mod load;
+pub mod selftest;
+pub mod spec;
+
+use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+use crate::yaml::{self, Spanned, YamlError};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// A rule file that cannot be used. Displays as `path:line:col: message`
+/// followed by the offending lines of the file.
+#[derive(Debug, Clone)]
+pub struct RuleError {
+    pub path: String,
+    pub line: u64,
+    pub column: u64,
+    pub message: String,
+    /// The lines of the rule file around the problem, marked.
+    pub snippet: String,
+}
+
+impl std::error::Error for RuleError {}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)?;
+        if !self.snippet.is_empty() {
+            write!(f, "\n{}", self.snippet.trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// One rule file being compiled: its id, where it came from and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleFile<'a> {
+    pub id: &'a str,
+    /// The path shown in messages (`<embedded>/names/x.yaml` for the pack).
+    pub origin: &'a str,
+    pub text: &'a str,
+}
+
+impl<'a> RuleFile<'a> {
+    /// Decode the whole file into a kind's spec, strictly.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, RuleError> {
+        yaml::parse(self.text, self.origin, 0).map_err(|e| self.yaml_error(e))
+    }
+
+    fn yaml_error(&self, err: YamlError) -> RuleError {
+        // serde-saphyr renders "error: line L column C: message" plus the
+        // snippet; keep its snippet, lead with our own header.
+        let mut lines = err.rendered.lines();
+        let first = lines.next().unwrap_or_default();
+        let message = first
+            .strip_prefix("error: ")
+            .unwrap_or(first)
+            .split_once(": ")
+            .filter(|(head, _)| head.starts_with("line "))
+            .map_or(first, |(_, rest)| rest)
+            .to_string();
+        RuleError {
+            path: self.origin.to_string(),
+            line: err.line,
+            column: err.column,
+            message,
+            snippet: lines.collect::<Vec<_>>().join("\n"),
+        }
+    }
+
+    /// An error about a value the file wrote at `at`.
+    pub fn error_at<T>(&self, at: &Spanned<T>, message: impl Into<String>) -> RuleError {
+        let (line, column) = yaml::position(at);
+        let range = yaml::byte_range(at, self.text);
+        self.error_in(range, line, column, message.into())
+    }
+
+    /// An error about the file as a whole (points at its first line).
+    pub fn error(&self, message: impl Into<String>) -> RuleError {
+        let end = self.text.find('\n').unwrap_or(self.text.len());
+        self.error_in(0..end, 1, 1, message.into())
+    }
+
+    fn error_in(&self, range: Range<usize>, line: u64, column: u64, message: String) -> RuleError {
+        let report = [Level::ERROR.primary_title(message.as_str()).element(
+            Snippet::source(self.text)
+                .path(self.origin)
+                .annotation(AnnotationKind::Primary.span(range)),
+        )];
+        let snippet = Renderer::plain().render(&report);
+        // The title is already in our header line.
+        let snippet = snippet.lines().skip(1).collect::<Vec<_>>().join("\n");
+        RuleError {
+            path: self.origin.to_string(),
+            line,
+            column,
+            message,
+            snippet,
+        }
+    }
+}
+
+/// Check a rule id: `family/name`, lowercase letters, digits and dashes.
+pub fn validate_id(id: &str) -> Result<(), String> {
+    let segments: Vec<&str> = id.split('/').collect();
+    let good_segment = |s: &&str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    };
+    if segments.len() < 2 {
+        return Err(format!(
+            "rule `{id}` must sit in a family folder (e.g. `names/{id}.yaml`): rule ids are `family/name`"
+        ));
+    }
+    if !segments.iter().all(good_segment) {
+        return Err(format!(
+            "rule id `{id}` may use only lowercase letters, digits, `-` and `_` in each part"
+        ));
+    }
+    Ok(())
+}

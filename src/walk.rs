@@ -1,0 +1,142 @@
+//! Which files to check: explicit files always, directories walked with the
+//! `ignore` crate (honouring `.gitignore`, `.ignore` and hidden files like git
+//! and ripgrep do), filtered by extension and `--glob`/`--exclude`.
+
+use std::path::{Path, PathBuf};
+
+use ignore::overrides::OverrideBuilder;
+
+/// Extensions checked when walking a directory.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Input {
+    File(PathBuf),
+    /// Standard input, shown under this name.
+    Stdin(String),
+}
+
+impl Input {
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin(name) => name.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Only files matching one of these globs (relative to the walked dir).
+    pub globs: Vec<String>,
+    /// Never files matching these globs.
+    pub excludes: Vec<String>,
+    pub stdin_name: Option<String>,
+}
+
+/// A path that could not be walked, with the reason.
+#[derive(Debug, Clone)]
+pub struct WalkError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Expand `paths` into the inputs to check, in a deterministic order
+/// (arguments in order, each directory sorted by file name), without
+/// duplicates.
+pub fn inputs(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<WalkError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |input: Input, inputs: &mut Vec<Input>| {
+        if seen.insert(input.clone()) {
+            inputs.push(input);
+        }
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let name = options.stdin_name.clone().unwrap_or_else(|| "<stdin>".into());
+            push(Input::Stdin(name), &mut inputs);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(err) => errors.push(WalkError {
+                path: path.display().to_string(),
+                message: describe_io(&err),
+            }),
+            Ok(meta) if meta.is_dir() => {
+                for found in walk_dir(path, options, &mut errors) {
+                    push(Input::File(found), &mut inputs);
+                }
+            }
+            Ok(_) => push(Input::File(path.clone()), &mut inputs),
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk_dir(dir: &Path, options: &WalkOptions, errors: &mut Vec<WalkError>) -> Vec<PathBuf> {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .require_git(false)
+        .follow_links(true);
+    if !options.globs.is_empty() || !options.excludes.is_empty() {
+        let mut overrides = OverrideBuilder::new(dir);
+        let mut bad = |glob: &str, err: ignore::Error| {
+            errors.push(WalkError {
+                path: glob.to_string(),
+                message: format!("invalid glob: {err}"),
+            })
+        };
+        for glob in &options.globs {
+            if let Err(err) = overrides.add(glob) {
+                bad(glob, err);
+            }
+        }
+        for glob in &options.excludes {
+            if let Err(err) = overrides.add(&format!("!{glob}")) {
+                bad(glob, err);
+            }
+        }
+        match overrides.build() {
+            Ok(built) => {
+                builder.overrides(built);
+            }
+            Err(err) => errors.push(WalkError {
+                path: dir.display().to_string(),
+                message: format!("invalid glob: {err}"),
+            }),
+        }
+    }
+    let mut files = Vec::new();
+    for entry in builder.build() {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let wanted = entry
+                    .path()
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| DEFAULT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)));
+                if is_file && wanted {
+                    files.push(entry.into_path());
+                }
+            }
+            Err(err) => errors.push(WalkError {
+                path: dir.display().to_string(),
+                message: err.to_string(),
+            }),
+        }
+    }
+    files
+}
+
+/// An I/O error as a person would say it.
+pub fn describe_io(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
