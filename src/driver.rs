@@ -25,12 +25,15 @@ pub fn in_order<T, R>(
         let stop = &stop;
         let work = &work;
         scope.spawn(move || {
-            items.par_iter().enumerate().for_each_with(tx, |tx, (i, item)| {
-                if stop.load(Ordering::Relaxed) {
-                    return;
-                }
-                let _ = tx.send((i, work(item)));
-            });
+            items
+                .par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, item)| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let _ = tx.send((i, work(item)));
+                });
         });
         let mut pending = BTreeMap::new();
         let mut next = 0;
@@ -77,10 +80,18 @@ mod tests {
     fn emit_can_stop_the_run() {
         let items: Vec<u32> = (0..10_000).collect();
         let mut count = 0;
-        in_order(&items, |&n| n, |_| {
-            count += 1;
-            if count == 3 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
-        });
+        in_order(
+            &items,
+            |&n| n,
+            |_| {
+                count += 1;
+                if count == 3 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
         assert_eq!(count, 3);
     }
 }

@@ -61,7 +61,12 @@ impl Engine {
     /// inside a same-family finding from a subsuming rule.
     fn finish(&self, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+                b.span.start,
+                b.span.end,
+                &b.rule,
+                &b.message,
+            ))
         });
         diagnostics.dedup_by(|later, earlier| {
             later.span == earlier.span && later.family() == earlier.family()
@@ -78,9 +83,9 @@ impl Engine {
             .iter()
             .enumerate()
             .filter(|(i, d)| {
-                covers.iter().any(|(j, c)| {
-                    j != i && c.family() == d.family() && c.span.contains(d.span)
-                })
+                covers
+                    .iter()
+                    .any(|(j, c)| j != i && c.family() == d.family() && c.span.contains(d.span))
             })
             .map(|(i, _)| i)
             .collect();

@@ -29,10 +29,11 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic], min: Applicability) -> (S
                 && source.is_char_boundary(e.span.start as usize)
                 && source.is_char_boundary(e.span.end as usize)
         });
-        let clashes = fix
-            .edits
-            .iter()
-            .any(|e| chosen.iter().any(|c| c.span.overlaps(e.span) || (c.span == e.span)));
+        let clashes = fix.edits.iter().any(|e| {
+            chosen
+                .iter()
+                .any(|c| c.span.overlaps(e.span) || (c.span == e.span))
+        });
         if valid && !clashes {
             chosen.extend(fix.edits.iter());
             applied += 1;
@@ -72,24 +73,40 @@ pub fn until_stable(
         let diagnostics = check(&text);
         let (next, count) = apply(&text, &diagnostics, min);
         if count == 0 || next == text {
-            return Fixed { text, applied, converged: true };
+            return Fixed {
+                text,
+                applied,
+                converged: true,
+            };
         }
         applied += count;
         text = next;
     }
     let converged = apply(&text, &check(&text), min).1 == 0;
-    Fixed { text, applied, converged }
+    Fixed {
+        text,
+        applied,
+        converged,
+    }
 }
 
 /// Replace `path`'s contents with `bytes` atomically: write a temporary file
 /// in the same directory, copy the original permissions, rename over it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let permissions = fs::metadata(path)?.permissions();
     if permissions.readonly() {
-        return Err(io::Error::new(io::ErrorKind::PermissionDenied, "file is read-only"));
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "file is read-only",
+        ));
     }
-    let mut temp = tempfile::Builder::new().prefix(".copydesk-").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".copydesk-")
+        .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     fs::set_permissions(temp.path(), permissions)?;
@@ -110,14 +127,23 @@ mod tests {
             message: String::new(),
             span: Span::new(start, end),
             labels: vec![],
-            fix: Some(Fix::replace("x", Span::new(start, end), with, applicability)),
+            fix: Some(Fix::replace(
+                "x",
+                Span::new(start, end),
+                with,
+                applicability,
+            )),
         }
     }
 
     #[test]
     fn overlapping_fixes_are_not_both_applied() {
         let src = "abcdef";
-        let d = [diag(0, 3, "X", Applicability::Safe), diag(2, 4, "Y", Applicability::Safe), diag(4, 6, "Z", Applicability::Safe)];
+        let d = [
+            diag(0, 3, "X", Applicability::Safe),
+            diag(2, 4, "Y", Applicability::Safe),
+            diag(4, 6, "Z", Applicability::Safe),
+        ];
         assert_eq!(apply(src, &d, Applicability::Safe), ("XdZ".to_string(), 2));
     }
 
@@ -137,6 +163,9 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         write_atomic(&path, b"new").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 }

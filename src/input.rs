@@ -22,7 +22,9 @@ pub fn read(input: &Input) -> Result<String, Unreadable> {
         Input::File(path) => {
             let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             if len > MAX_INPUT_BYTES {
-                return Err(Unreadable::Error(format!("file is too large ({len} bytes; the limit is 4 GiB)")));
+                return Err(Unreadable::Error(format!(
+                    "file is too large ({len} bytes; the limit is 4 GiB)"
+                )));
             }
             std::fs::read(path).map_err(|e| Unreadable::Error(describe_io(&e)))?
         }
@@ -32,9 +34,13 @@ pub fn read(input: &Input) -> Result<String, Unreadable> {
                 .lock()
                 .take(MAX_INPUT_BYTES + 1)
                 .read_to_end(&mut bytes)
-                .map_err(|e| Unreadable::Error(format!("cannot read standard input: {}", describe_io(&e))))?;
+                .map_err(|e| {
+                    Unreadable::Error(format!("cannot read standard input: {}", describe_io(&e)))
+                })?;
             if bytes.len() as u64 > MAX_INPUT_BYTES {
-                return Err(Unreadable::Error("standard input is too large (the limit is 4 GiB)".into()));
+                return Err(Unreadable::Error(
+                    "standard input is too large (the limit is 4 GiB)".into(),
+                ));
             }
             bytes
         }
@@ -45,14 +51,22 @@ pub fn read(input: &Input) -> Result<String, Unreadable> {
 /// Strict UTF-8. Binary data (a NUL byte in the first 8 KiB) is skipped.
 pub fn decode(bytes: Vec<u8>) -> Result<String, Unreadable> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(Unreadable::Skipped("binary file (contains NUL bytes), skipped".into()));
+        return Err(Unreadable::Skipped(
+            "binary file (contains NUL bytes), skipped".into(),
+        ));
     }
     String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();
         let bytes = err.as_bytes();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&bytes[line_start..at]).chars().count() + 1;
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&bytes[line_start..at])
+            .chars()
+            .count()
+            + 1;
         Unreadable::Error(format!(
             "not valid UTF-8 at line {line}, column {column} (byte {at}); re-save the file as UTF-8"
         ))
@@ -68,8 +82,13 @@ mod tests {
         let err = decode(b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!(
             err,
-            Unreadable::Error("not valid UTF-8 at line 2, column 5 (byte 7); re-save the file as UTF-8".into())
+            Unreadable::Error(
+                "not valid UTF-8 at line 2, column 5 (byte 7); re-save the file as UTF-8".into()
+            )
         );
-        assert!(matches!(decode(b"a\0b".to_vec()), Err(Unreadable::Skipped(_))));
+        assert!(matches!(
+            decode(b"a\0b".to_vec()),
+            Err(Unreadable::Skipped(_))
+        ));
     }
 }

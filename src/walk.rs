@@ -55,7 +55,10 @@ pub fn inputs(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<Walk
     };
     for path in paths {
         if path.as_os_str() == "-" {
-            let name = options.stdin_name.clone().unwrap_or_else(|| "<stdin>".into());
+            let name = options
+                .stdin_name
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into());
             push(Input::Stdin(name), &mut inputs);
             continue;
         }

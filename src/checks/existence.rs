@@ -78,7 +78,10 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let phrases = if spec.phrases.is_empty() {
         None
     } else {
-        Some(PhraseSet::new(&spec.phrases, spec.ignorecase, !spec.nonword).map_err(|e| file.error(e))?)
+        Some(
+            PhraseSet::new(&spec.phrases, spec.ignorecase, !spec.nonword)
+                .map_err(|e| file.error(e))?,
+        )
     };
     let patterns: Vec<String> = spec.patterns.iter().map(|p| p.value.clone()).collect();
     let regex = combined_regex(&patterns, spec.ignorecase)
@@ -105,7 +108,12 @@ impl Check for Existence {
                 hits.extend(phrases.find(text).into_iter().map(|(_, r)| r));
             }
             if let Some(regex) = &self.regex {
-                hits.extend(regex.find_iter(text).filter(|m| !m.is_empty()).map(|m| m.range()));
+                hits.extend(
+                    regex
+                        .find_iter(text)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| m.range()),
+                );
             }
             hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
             let mut last_end = 0;
@@ -115,7 +123,10 @@ impl Check for Existence {
                 }
                 last_end = range.end;
                 let found = text[range.clone()].trim();
-                out.push(self.meta.diagnostic(block.span(range.clone()), &[("match", found)]));
+                out.push(
+                    self.meta
+                        .diagnostic(block.span(range.clone()), &[("match", found)]),
+                );
             }
         }
     }

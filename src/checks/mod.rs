@@ -141,7 +141,10 @@ impl Kind {
                 };
                 return Err(file.error_at(
                     &common.message,
-                    format!("unknown placeholder `{{{name}}}` in message; `{}` rules know {known}", self.name),
+                    format!(
+                        "unknown placeholder `{{{name}}}` in message; `{}` rules know {known}",
+                        self.name
+                    ),
                 ));
             }
         }
@@ -173,7 +176,10 @@ fn validate_examples(file: &RuleFile, examples: &[Spanned<Example>]) -> Result<(
         if let Some(date) = &e.date
             && date.parse::<jiff::civil::Date>().is_err()
         {
-            return Err(file.error_at(example, format!("example `date` {date:?} is not YYYY-MM-DD")));
+            return Err(file.error_at(
+                example,
+                format!("example `date` {date:?} is not YYYY-MM-DD"),
+            ));
         }
     }
     let bad = examples.iter().any(|e| e.value.bad.is_some());
@@ -212,7 +218,10 @@ mod tests {
     #[test]
     fn fill_replaces_known_placeholders_only() {
         assert_eq!(
-            fill("Use '{preferred}', not '{found}' {x}", &[("found", "a"), ("preferred", "b")]),
+            fill(
+                "Use '{preferred}', not '{found}' {x}",
+                &[("found", "a"), ("preferred", "b")]
+            ),
             "Use 'b', not 'a' {x}"
         );
         assert_eq!(fill("open { brace", &[]), "open { brace");

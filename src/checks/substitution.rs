@@ -155,7 +155,12 @@ impl Check for Substitution {
                 }
                 let span = block.span(range);
                 let fix = self.fix.map(|applicability| {
-                    Fix::replace(format!("Replace with '{preferred}'"), span, preferred.clone(), applicability)
+                    Fix::replace(
+                        format!("Replace with '{preferred}'"),
+                        span,
+                        preferred.clone(),
+                        applicability,
+                    )
                 });
                 out.push(self.meta.diagnostic_with(
                     span,

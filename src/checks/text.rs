@@ -38,7 +38,10 @@ impl BlockScope {
 }
 
 /// The blocks of `doc` a rule with `scope` reads.
-pub fn blocks_in<'d>(doc: &'d Document, scope: &'d [BlockScope]) -> impl Iterator<Item = &'d Block> {
+pub fn blocks_in<'d>(
+    doc: &'d Document,
+    scope: &'d [BlockScope],
+) -> impl Iterator<Item = &'d Block> {
     doc.blocks
         .iter()
         .filter(move |b| scope.is_empty() || scope.iter().any(|s| s.matches(b.kind)))
@@ -110,7 +113,10 @@ pub const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
 
 /// Compile several patterns into one alternation. Returns the index of the
 /// first bad pattern with the error when one does not compile.
-pub fn combined_regex(patterns: &[String], ignore_case: bool) -> Result<Option<Regex>, (usize, String)> {
+pub fn combined_regex(
+    patterns: &[String],
+    ignore_case: bool,
+) -> Result<Option<Regex>, (usize, String)> {
     for (i, p) in patterns.iter().enumerate() {
         build_regex(p, ignore_case).map_err(|e| (i, e))?;
     }
@@ -137,7 +143,19 @@ pub fn build_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> {
         .build()
         .map_err(|e| match e {
             regex::Error::CompiledTooBig(limit) => {
-                format!("regex is too large (compiled size over {limit} bytes); split it or simplify it")
+                format!(
+                    "regex is too large (compiled size over {limit} bytes); split it or simplify it"
+                )
+            }
+            regex::Error::Syntax(text) => {
+                // The crate's message repeats the pattern with a caret; keep
+                // the reason, the rule-file snippet shows where.
+                let reason = text
+                    .lines()
+                    .rev()
+                    .find_map(|l| l.trim().strip_prefix("error: "))
+                    .unwrap_or(text.trim());
+                format!("invalid regex: {reason}")
             }
             other => format!("invalid regex: {other}"),
         })

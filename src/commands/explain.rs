@@ -14,7 +14,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
     let mut out = stdout.lock();
     if let Some(check) = set.find(&args.rule) {
         let meta = check.meta();
-        writeln!(out, "{}  ({} · {} rule, defined in {})\n", meta.id, meta.severity, meta.kind, meta.origin)?;
+        writeln!(
+            out,
+            "{}  ({} · {} rule, defined in {})\n",
+            meta.id, meta.severity, meta.kind, meta.origin
+        )?;
         writeln!(out, "{}\n", meta.description.trim())?;
         writeln!(out, "Message: {}\n", meta.message)?;
         for example in &meta.examples {
@@ -29,10 +33,19 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
             }
         }
         if !meta.enabled {
-            writeln!(out, "\nOff by default: turn it on with --select {}.", meta.id)?;
+            writeln!(
+                out,
+                "\nOff by default: turn it on with --select {}.",
+                meta.id
+            )?;
         }
         if let Some(kind) = checks::kind(meta.kind) {
-            writeln!(out, "\n── How `{}` rules work ──\n\n{}", kind.name, kind.doc())?;
+            writeln!(
+                out,
+                "\n── How `{}` rules work ──\n\n{}",
+                kind.name,
+                kind.doc()
+            )?;
         }
         return Ok(exit::CLEAN);
     }
@@ -40,6 +53,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
         writeln!(out, "{}", kind.doc())?;
         return Ok(exit::CLEAN);
     }
-    eprintln!("copydesk: error: no rule or rule kind named `{}`; `copydesk rules` lists them", args.rule);
+    eprintln!(
+        "copydesk: error: no rule or rule kind named `{}`; `copydesk rules` lists them",
+        args.rule
+    );
     Ok(exit::TROUBLE)
 }

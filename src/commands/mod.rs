@@ -48,7 +48,9 @@ pub fn load_rules(args: &RuleArgs) -> Option<RuleSet> {
 pub fn engine(rules: &RuleArgs, input: &InputArgs) -> Option<Engine> {
     if let Some(threads) = input.threads {
         // Only the first call sizes the global pool; later calls are no-ops.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
     }
     let set = load_rules(rules)?;
     let read = ReadOptions {

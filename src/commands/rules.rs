@@ -19,7 +19,11 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
             examples += check.meta().examples.len();
             for failure in selftest::run(check.as_ref()) {
                 failures += 1;
-                writeln!(out, "FAIL {} example {}: {}", failure.rule, failure.number, failure.problem)?;
+                writeln!(
+                    out,
+                    "FAIL {} example {}: {}",
+                    failure.rule, failure.number, failure.problem
+                )?;
             }
         }
         writeln!(
@@ -28,9 +32,18 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
             set.checks.len(),
             examples - failures
         )?;
-        return Ok(if failures > 0 { exit::FINDINGS } else { exit::CLEAN });
+        return Ok(if failures > 0 {
+            exit::FINDINGS
+        } else {
+            exit::CLEAN
+        });
     }
-    let width = set.checks.iter().map(|c| c.meta().id.len()).max().unwrap_or(0);
+    let width = set
+        .checks
+        .iter()
+        .map(|c| c.meta().id.len())
+        .max()
+        .unwrap_or(0);
     for check in &set.checks {
         let meta = check.meta();
         let summary = meta.description.lines().next().unwrap_or("");

@@ -124,7 +124,8 @@ fn parse_date(text: &str) -> Option<Date> {
 fn strip_fence<'a>(text: &'a str, fence: &str) -> Option<&'a str> {
     let rest = text.strip_prefix(fence)?;
     let rest = rest.trim_start_matches([' ', '\t']);
-    rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))
+    rest.strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
 }
 
 #[cfg(test)]
@@ -150,7 +151,12 @@ mod tests {
     #[test]
     fn malformed_date_and_unterminated_block_are_problems() {
         let mut problems = vec![];
-        let fm = FrontMatter::split("---\ndate: 2026-02-30\n---\nx", "a.md", &keys(), &mut problems);
+        let fm = FrontMatter::split(
+            "---\ndate: 2026-02-30\n---\nx",
+            "a.md",
+            &keys(),
+            &mut problems,
+        );
         assert_eq!(fm.date, None);
         assert!(problems[0].message.contains("not a date"));
         let mut problems = vec![];

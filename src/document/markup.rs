@@ -22,7 +22,11 @@ pub fn text_blocks(source: &str, body_start: usize) -> Vec<Block> {
     let Some(first) = lines.iter().position(|l| !l.is_blank(source)) else {
         return blocks;
     };
-    blocks.push(block_of_lines(source, &lines[first..=first], BlockKind::Headline));
+    blocks.push(block_of_lines(
+        source,
+        &lines[first..=first],
+        BlockKind::Headline,
+    ));
     let body = &lines[first + 1..];
     let has_blank_separators = {
         let start = body.iter().position(|l| !l.is_blank(source));
@@ -40,7 +44,11 @@ pub fn text_blocks(source: &str, body_start: usize) -> Vec<Block> {
         }
     } else {
         for line in body.iter().filter(|l| !l.is_blank(source)) {
-            blocks.push(block_of_lines(source, std::slice::from_ref(line), BlockKind::Paragraph));
+            blocks.push(block_of_lines(
+                source,
+                std::slice::from_ref(line),
+                BlockKind::Paragraph,
+            ));
         }
     }
     blocks
@@ -80,7 +88,11 @@ fn lines_from(source: &str, from: usize) -> Vec<Line> {
                 start = i + 1;
             }
             b'\r' => {
-                let term_end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                let term_end = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 lines.push(Line { start, end: i });
                 start = term_end;
                 i = term_end;
@@ -91,7 +103,10 @@ fn lines_from(source: &str, from: usize) -> Vec<Line> {
         i += 1;
     }
     if start < bytes.len() {
-        lines.push(Line { start, end: bytes.len() });
+        lines.push(Line {
+            start,
+            end: bytes.len(),
+        });
     }
     lines
 }
@@ -116,9 +131,8 @@ fn block_of_lines(source: &str, lines: &[Line], kind: BlockKind) -> Block {
 /// Markdown → blocks, plus the spans of HTML comments.
 pub fn markdown_blocks(source: &str, body_start: usize) -> (Vec<Block>, Vec<Span>) {
     let body = &source[body_start..];
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut builder = MarkdownBuilder {
         base: body_start,
         blocks: Vec::new(),
@@ -203,7 +217,11 @@ impl MarkdownBuilder {
                     let headline = level == pulldown_cmark::HeadingLevel::H1
                         && self.blocks.is_empty()
                         && self.current.is_none();
-                    self.begin(if headline { BlockKind::Headline } else { BlockKind::Heading });
+                    self.begin(if headline {
+                        BlockKind::Headline
+                    } else {
+                        BlockKind::Heading
+                    });
                 }
                 Tag::Item => {
                     self.item_depth += 1;
@@ -249,11 +267,9 @@ impl MarkdownBuilder {
                         self.comments_in(body, s, e);
                     }
                 }
-                TagEnd::Link => {
-                    // A plain link's text is prose; an autolink's is a URL.
-                    if self.links.pop() == Some(true) {
-                        self.skip_depth = self.skip_depth.saturating_sub(1);
-                    }
+                // A plain link's text is prose; an autolink's is a URL.
+                TagEnd::Link if self.links.pop() == Some(true) => {
+                    self.skip_depth = self.skip_depth.saturating_sub(1);
                 }
                 TagEnd::Image | TagEnd::MetadataBlock(_) => {
                     self.skip_depth = self.skip_depth.saturating_sub(1)
@@ -287,8 +303,10 @@ impl MarkdownBuilder {
             let close = chunk[open + 4..]
                 .find("-->")
                 .map_or(chunk.len(), |c| open + 4 + c + 3);
-            self.comments
-                .push(Span::new(self.base + start + open, self.base + start + close));
+            self.comments.push(Span::new(
+                self.base + start + open,
+                self.base + start + close,
+            ));
             from = close;
         }
     }
@@ -365,7 +383,12 @@ mod tests {
         assert_eq!(t[2], (BlockKind::ListItem, "item one"));
         assert_eq!(t[3], (BlockKind::ListItem, "item two"));
         assert_eq!(t[4], (BlockKind::Quote, "quoted para"));
-        assert_eq!(t[5].1.trim_end_matches('.').trim(), "Mail       or visit");
+        assert!(
+            t[5].1.starts_with("Mail ") && t[5].1.contains(" or visit"),
+            "{}",
+            t[5].1
+        );
+        assert!(!t[5].1.contains("a@b.org") && !t[5].1.contains("example.org"));
         assert_eq!(comments.len(), 1);
         assert_eq!(&src[comments[0].range()], "<!-- copydesk-disable -->");
         let two = blocks[3].text().find("two").unwrap();

@@ -29,10 +29,47 @@ const MAYBE_FINAL: &[&str] = &[
 /// Words that open sentences far more often than they follow a title or an
 /// abbreviation inside one.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at",
-    "this", "that", "these", "those", "there", "his", "her", "their", "its", "our", "after",
-    "before", "when", "while", "if", "as", "for", "some", "many", "most", "no", "one", "two",
-    "police", "officials", "authorities",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "for",
+    "some",
+    "many",
+    "most",
+    "no",
+    "one",
+    "two",
+    "police",
+    "officials",
+    "authorities",
 ];
 
 /// Split `text` into sentence ranges (trimmed of surrounding white space).
@@ -93,10 +130,12 @@ fn is_boundary(text: &str, sent_start: usize, punct: usize, mark: u8, next: usiz
     if NEVER_FINAL.contains(&lower.as_str()) {
         return false;
     }
-    // Initials: "J." or "J.K." (a single capital, possibly dotted).
-    if lower.chars().filter(|c| c.is_alphabetic()).count() == 1
-        && word.chars().next().is_some_and(char::is_uppercase)
-    {
+    // Initials: "J." or "J.K." (single capitals, dotted).
+    let initials = word.split('.').all(|part| {
+        let mut chars = part.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+    });
+    if initials {
         return false;
     }
     if MAYBE_FINAL.contains(&lower.as_str()) {
@@ -159,11 +198,17 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             split("Dr. Ana Ruiz met U.S. officials on Jan. 13 in Washington. They agreed."),
-            ["Dr. Ana Ruiz met U.S. officials on Jan. 13 in Washington.", "They agreed."]
+            [
+                "Dr. Ana Ruiz met U.S. officials on Jan. 13 in Washington.",
+                "They agreed."
+            ]
         );
         assert_eq!(
             split("J.K. Rowling and T. S. Eliot were cited. Nobody objected."),
-            ["J.K. Rowling and T. S. Eliot were cited.", "Nobody objected."]
+            [
+                "J.K. Rowling and T. S. Eliot were cited.",
+                "Nobody objected."
+            ]
         );
     }
 
@@ -178,7 +223,10 @@ mod tests {
                 "Officials said so."
             ]
         );
-        assert_eq!(split("He visited the U.S. Capitol."), ["He visited the U.S. Capitol."]);
+        assert_eq!(
+            split("He visited the U.S. Capitol."),
+            ["He visited the U.S. Capitol."]
+        );
     }
 
     #[test]
@@ -196,7 +244,10 @@ mod tests {
 
     #[test]
     fn lowercase_after_period_continues() {
-        assert_eq!(split("The rate was 3.5 pct. and rising"), ["The rate was 3.5 pct. and rising"]);
+        assert_eq!(
+            split("The rate was 3.5 pct. and rising"),
+            ["The rate was 3.5 pct. and rising"]
+        );
         assert!(sentences("   ").is_empty());
     }
 }

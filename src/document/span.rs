@@ -150,7 +150,13 @@ mod tests {
         let idx = LineIndex::new(src);
         assert_eq!(idx.line_count(), 3);
         let hi = src.find("hi").unwrap();
-        assert_eq!(idx.line_col(src, hi), LineCol { line: 1, column: 11 });
+        assert_eq!(
+            idx.line_col(src, hi),
+            LineCol {
+                line: 1,
+                column: 11
+            }
+        );
         assert_eq!(idx.line_col(src, 3), LineCol { line: 1, column: 1 });
         let two = src.find("two").unwrap();
         assert_eq!(idx.line_col(src, two), LineCol { line: 2, column: 6 });

@@ -16,7 +16,11 @@ pub struct Human {
 
 impl Human {
     pub fn new(color: bool) -> Human {
-        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         Human { renderer }
     }
 
@@ -28,7 +32,9 @@ impl Human {
             covered = covered.cover(label.span);
         }
         let first_line = file.lines.line_of(covered.start as usize);
-        let last_line = file.lines.line_of(covered.end.saturating_sub(1).max(covered.start) as usize);
+        let last_line = file
+            .lines
+            .line_of(covered.end.saturating_sub(1).max(covered.start) as usize);
         let from = file.lines.line_start(first_line);
         let to = if last_line + 1 < file.lines.line_count() {
             file.lines.line_start(last_line + 1)
@@ -50,7 +56,11 @@ impl Human {
             .path(path.as_ref())
             .fold(true)
             .annotation(AnnotationKind::Primary.span(local(d.span.start, d.span.end)));
-        let label_texts: Vec<String> = d.labels.iter().map(|l| for_terminal(&l.message).into_owned()).collect();
+        let label_texts: Vec<String> = d
+            .labels
+            .iter()
+            .map(|l| for_terminal(&l.message).into_owned())
+            .collect();
         for (label, text) in d.labels.iter().zip(&label_texts) {
             snippet = snippet.annotation(
                 AnnotationKind::Context
@@ -58,10 +68,12 @@ impl Human {
                     .label(text.as_str()),
             );
         }
-        let mut report: Vec<Group> = vec![level
-            .primary_title(message.as_ref())
-            .id(d.rule.as_ref())
-            .element(snippet)];
+        let mut report: Vec<Group> = vec![
+            level
+                .primary_title(message.as_ref())
+                .id(d.rule.as_ref())
+                .element(snippet),
+        ];
 
         let fix_title;
         let replacements: Vec<String>;
@@ -72,7 +84,11 @@ impl Human {
                 Applicability::DisplayOnly => " (suggestion)",
             };
             fix_title = format!("{}{kind}", for_terminal(&fix.title));
-            replacements = fix.edits.iter().map(|e| for_terminal(&e.replacement).into_owned()).collect();
+            replacements = fix
+                .edits
+                .iter()
+                .map(|e| for_terminal(&e.replacement).into_owned())
+                .collect();
             let inside = fix
                 .edits
                 .iter()
@@ -83,7 +99,10 @@ impl Human {
                     .line_start(first_line + 1)
                     .path(path.as_ref());
                 for (edit, text) in fix.edits.iter().zip(&replacements) {
-                    patched = patched.patch(Patch::new(local(edit.span.start, edit.span.end), text.as_str()));
+                    patched = patched.patch(Patch::new(
+                        local(edit.span.start, edit.span.end),
+                        text.as_str(),
+                    ));
                 }
                 report.push(help.element(patched));
             } else {
@@ -109,12 +128,20 @@ impl Reporter for Human {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// "2 errors, 1 warning in 3 files (1 fixable with `copydesk fix`)".
 pub fn summary_line(s: &Summary) -> String {
-    let mut line = format!("{}, {}", plural(s.errors, "error"), plural(s.warnings, "warning"));
+    let mut line = format!(
+        "{}, {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning")
+    );
     if s.infos > 0 {
         line.push_str(&format!(", {}", plural(s.infos, "note")));
     }

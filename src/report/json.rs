@@ -73,11 +73,17 @@ pub struct Json {
 
 impl Json {
     pub fn array() -> Json {
-        Json { lines: false, written: 0 }
+        Json {
+            lines: false,
+            written: 0,
+        }
     }
 
     pub fn lines() -> Json {
-        Json { lines: true, written: 0 }
+        Json {
+            lines: true,
+            written: 0,
+        }
     }
 }
 

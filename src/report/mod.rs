@@ -49,7 +49,10 @@ impl Summary {
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
             }
-            if d.fix.as_ref().is_some_and(|f| f.applicability == crate::diagnostic::Applicability::Safe) {
+            if d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == crate::diagnostic::Applicability::Safe)
+            {
                 self.fixable += 1;
             }
         }

@@ -50,7 +50,10 @@ impl RuleSet {
                         path: source.origin.clone(),
                         line: 1,
                         column: 1,
-                        message: format!("duplicate rule id `{}`: already defined by {first}", source.id),
+                        message: format!(
+                            "duplicate rule id `{}`: already defined by {first}",
+                            source.id
+                        ),
                         snippet: String::new(),
                     });
                     continue;
@@ -88,14 +91,20 @@ impl RuleSet {
     }
 
     pub fn find(&self, id: &str) -> Option<&dyn Check> {
-        self.checks.iter().find(|c| &*c.meta().id == id).map(|c| c.as_ref())
+        self.checks
+            .iter()
+            .find(|c| &*c.meta().id == id)
+            .map(|c| c.as_ref())
     }
 }
 
 /// Does pattern `pattern` (an id, a family, or `family/`) cover rule `id`?
 pub fn selects(pattern: &str, id: &str) -> bool {
     let pattern = pattern.trim_end_matches('/');
-    id == pattern || id.strip_prefix(pattern).is_some_and(|rest| rest.starts_with('/'))
+    id == pattern
+        || id
+            .strip_prefix(pattern)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 fn id_of(relative: &str) -> String {
@@ -115,7 +124,10 @@ fn read_dir(dir: &Path, errors: &mut Vec<RuleError>) -> Vec<Source> {
         snippet: String::new(),
     };
     if !dir.is_dir() {
-        errors.push(io_error(dir, "rule directory does not exist or is not a directory".into()));
+        errors.push(io_error(
+            dir,
+            "rule directory does not exist or is not a directory".into(),
+        ));
         return Vec::new();
     }
     let mut sources = Vec::new();
@@ -133,11 +145,18 @@ fn read_dir(dir: &Path, errors: &mut Vec<RuleError>) -> Vec<Source> {
             }
         };
         let path = entry.path();
-        let is_yaml = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
         if !is_yaml || !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let rel = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().to_string();
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .to_string();
         match std::fs::read_to_string(path) {
             Ok(text) => sources.push(Source {
                 id: id_of(&rel),
@@ -162,7 +181,11 @@ fn compile(source: &Source) -> Result<Box<dyn Check>, RuleError> {
         let known: Vec<&str> = checks::KINDS.iter().map(|k| k.name).collect();
         return Err(file.error_at(
             &header.kind,
-            format!("unknown rule kind `{}`; known kinds: {}", header.kind.value, known.join(", ")),
+            format!(
+                "unknown rule kind `{}`; known kinds: {}",
+                header.kind.value,
+                known.join(", ")
+            ),
         ));
     };
     (kind.compile)(&file)
@@ -183,7 +206,13 @@ mod tests {
     #[test]
     fn embedded_pack_loads() {
         let set = RuleSet::load(true, &[]).unwrap_or_else(|errs| {
-            panic!("{}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}",
+                errs.iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
         assert!(!set.checks.is_empty());
     }

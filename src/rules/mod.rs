@@ -35,7 +35,11 @@ impl std::error::Error for RuleError {}
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )?;
         if !self.snippet.is_empty() {
             write!(f, "\n{}", self.snippet.trim_end())?;
         }
@@ -93,7 +97,8 @@ impl<'a> RuleFile<'a> {
     }
 
     fn error_in(&self, range: Range<usize>, line: u64, column: u64, message: String) -> RuleError {
-        let report = [Level::ERROR.primary_title(message.as_str()).element(
+        let title = message.lines().next().unwrap_or_default();
+        let report = [Level::ERROR.primary_title(title).element(
             Snippet::source(self.text)
                 .path(self.origin)
                 .annotation(AnnotationKind::Primary.span(range)),
