@@ -78,7 +78,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut reporter = report::reporter(args.format, commands::use_color());
+    let catalog = report::catalog::RuleCatalog::from_rules(&engine.rules);
+    let mut reporter = report::reporter(args.format, commands::use_color(), catalog);
     let mut summary = Summary::default();
     let mut write_error = None;
     driver::in_order(

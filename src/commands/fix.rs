@@ -121,7 +121,11 @@ pub fn run(args: FixArgs) -> anyhow::Result<u8> {
     let min = min_applicability(args.unsafe_fixes);
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let mut reporter = report::reporter(OutputFormat::Human, commands::use_color());
+    let mut reporter = report::reporter(
+        OutputFormat::Human,
+        commands::use_color(),
+        Default::default(),
+    );
     let mut summary = Summary::default();
     let (mut applied, mut files_changed) = (0, 0);
     driver::in_order(

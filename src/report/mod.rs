@@ -1,9 +1,14 @@
 //! Output formats. A reporter receives each file's findings in input order
 //! and a summary at the end; it never decides what is a finding.
 
+pub mod catalog;
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod safe_text;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -82,12 +87,28 @@ pub enum OutputFormat {
     Json,
     /// The same objects, one per line, written as they are found.
     Jsonl,
+    /// `path:line:col: severity[rule] message`, one per line.
+    Concise,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// JUnit XML, one test case per file.
+    Junit,
 }
 
-pub fn reporter(format: OutputFormat, color: bool) -> Box<dyn Reporter> {
+pub fn reporter(
+    format: OutputFormat,
+    color: bool,
+    catalog: catalog::RuleCatalog,
+) -> Box<dyn Reporter> {
     match format {
         OutputFormat::Human => Box::new(human::Human::new(color)),
         OutputFormat::Json => Box::new(json::Json::array()),
         OutputFormat::Jsonl => Box::new(json::Json::lines()),
+        OutputFormat::Concise => Box::new(concise::Concise),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::new(catalog)),
+        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Junit => Box::new(junit::Junit::new()),
     }
 }
