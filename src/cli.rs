@@ -48,6 +48,13 @@ pub struct RuleArgs {
     /// Skip these rules or families. Repeatable.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// Use this config file for every input instead of the nearest
+    /// copydesk.yaml / .copydesk.yaml above each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore config files.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// Which articles to read and how.

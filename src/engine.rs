@@ -4,9 +4,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::config::Policy;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, Format, ReadOptions};
-use crate::rules::load::RuleSet;
+use crate::document::{Document, Format, ReadOptions, suppress};
+use crate::rules::load::{RuleSet, selects};
 
 /// Rule id for problems with the article file itself (front matter).
 pub const INPUT_RULE: &str = "copydesk/input";
@@ -14,12 +15,14 @@ pub const INPUT_RULE: &str = "copydesk/input";
 pub struct Engine {
     pub rules: RuleSet,
     pub read: ReadOptions,
+    /// Severity changes and per-path selection from the config file.
+    pub policy: Policy,
     /// Rules whose findings stand for everything of their family inside them.
     subsuming: HashSet<Arc<str>>,
 }
 
 impl Engine {
-    pub fn new(rules: RuleSet, read: ReadOptions) -> Engine {
+    pub fn new(rules: RuleSet, read: ReadOptions, policy: Policy) -> Engine {
         let subsuming = rules
             .checks
             .iter()
@@ -29,6 +32,7 @@ impl Engine {
         Engine {
             rules,
             read,
+            policy,
             subsuming,
         }
     }
@@ -54,7 +58,15 @@ impl Engine {
         for check in &self.rules.checks {
             check.check(doc, &mut out);
         }
-        self.finish(out)
+        let found = self
+            .policy
+            .apply(std::path::Path::new(&doc.path), self.finish(out));
+        suppress::apply(doc, found, |pattern| {
+            self.rules
+                .checks
+                .iter()
+                .any(|c| selects(pattern, &c.meta().id))
+        })
     }
 
     /// Sort, drop duplicates of one family at one span, and drop findings

@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
 
 use crate::cli::CheckArgs;
-use crate::commands::{self, exit};
+use crate::commands::{self, Engines, exit};
 use crate::document::Format;
 use crate::driver;
 use crate::engine::Engine;
@@ -69,22 +69,21 @@ pub fn gather(args: &crate::cli::InputArgs) -> (Vec<Input>, bool) {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let Some(engine) = commands::engine(&args.rules, &args.input) else {
+    let (inputs, mut trouble) = gather(&args.input);
+    let Some(engines) = Engines::prepare(&args.rules, &args.input, inputs) else {
         return Ok(exit::TROUBLE);
     };
-    let (inputs, mut trouble) = gather(&args.input);
     if args.diff {
-        return commands::fix::diff_only(&engine, &inputs, args.unsafe_fixes, trouble);
+        return commands::fix::diff_only(&engines, args.unsafe_fixes, trouble);
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let catalog = report::catalog::RuleCatalog::from_rules(&engine.rules);
-    let mut reporter = report::reporter(args.format, commands::use_color(), catalog);
+    let mut reporter = report::reporter(args.format, commands::use_color(), engines.catalog());
     let mut summary = Summary::default();
     let mut write_error = None;
     driver::in_order(
-        &inputs,
-        |input| check_one(&engine, input),
+        &engines.work,
+        |(input, engine)| check_one(&engines.engines[*engine], input),
         |outcome| {
             match outcome {
                 Outcome::Checked(file) => {

@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 
 use crate::cli::FixArgs;
 use crate::commands::check::{check_source, gather, note_unreadable};
-use crate::commands::{self, exit};
+use crate::commands::{self, Engines, exit};
 use crate::diagnostic::Applicability;
 use crate::document::Format;
 use crate::driver;
@@ -43,6 +43,12 @@ fn fix_one(engine: &Engine, input: &Input, min: Applicability) -> Outcome {
     }
 }
 
+impl Outcome {
+    fn with_engine(self, engine: usize) -> (Outcome, usize) {
+        (self, engine)
+    }
+}
+
 fn min_applicability(unsafe_fixes: bool) -> Applicability {
     if unsafe_fixes {
         Applicability::Unsafe
@@ -60,20 +66,15 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
 }
 
 /// Print what fixing would change; exit 1 when anything would.
-pub fn diff_only(
-    engine: &Engine,
-    inputs: &[Input],
-    unsafe_fixes: bool,
-    mut trouble: bool,
-) -> anyhow::Result<u8> {
+pub fn diff_only(engines: &Engines, unsafe_fixes: bool, mut trouble: bool) -> anyhow::Result<u8> {
     let min = min_applicability(unsafe_fixes);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut changed = 0;
     let mut write_error = None;
     driver::in_order(
-        inputs,
-        |input| fix_one(engine, input, min),
+        &engines.work,
+        |(input, e)| fix_one(&engines.engines[*e], input, min),
         |outcome| {
             match outcome {
                 Outcome::Unreadable(path, why) => trouble |= note_unreadable(&path, &why),
@@ -111,12 +112,12 @@ pub fn diff_only(
 }
 
 pub fn run(args: FixArgs) -> anyhow::Result<u8> {
-    let Some(engine) = commands::engine(&args.rules, &args.input) else {
+    let (inputs, mut trouble) = gather(&args.input);
+    let Some(engines) = Engines::prepare(&args.rules, &args.input, inputs) else {
         return Ok(exit::TROUBLE);
     };
-    let (inputs, mut trouble) = gather(&args.input);
     if args.diff {
-        return diff_only(&engine, &inputs, args.unsafe_fixes, trouble);
+        return diff_only(&engines, args.unsafe_fixes, trouble);
     }
     let min = min_applicability(args.unsafe_fixes);
     let stdout = io::stdout();
@@ -129,9 +130,10 @@ pub fn run(args: FixArgs) -> anyhow::Result<u8> {
     let mut summary = Summary::default();
     let (mut applied, mut files_changed) = (0, 0);
     driver::in_order(
-        &inputs,
-        |input| fix_one(&engine, input, min),
-        |outcome| {
+        &engines.work,
+        |(input, e)| fix_one(&engines.engines[*e], input, min).with_engine(*e),
+        |(outcome, e)| {
+            let engine = &engines.engines[e];
             match outcome {
                 Outcome::Unreadable(path, why) => trouble |= note_unreadable(&path, &why),
                 Outcome::Fixed {
@@ -175,7 +177,7 @@ pub fn run(args: FixArgs) -> anyhow::Result<u8> {
                         return ControlFlow::Continue(());
                     }
                     // What is left after fixing, so the editor sees it.
-                    let remaining = check_source(&engine, path, fixed.text);
+                    let remaining = check_source(engine, path, fixed.text);
                     summary.add(&remaining);
                     if reporter.file(&mut out, &remaining).is_err() {
                         return ControlFlow::Break(());
@@ -185,7 +187,10 @@ pub fn run(args: FixArgs) -> anyhow::Result<u8> {
             ControlFlow::Continue(())
         },
     );
-    let has_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    let has_stdin = engines
+        .work
+        .iter()
+        .any(|(i, _)| matches!(i, Input::Stdin(_)));
     if !has_stdin {
         let _ = reporter.finish(&mut out, &summary);
     }

@@ -6,6 +6,7 @@ pub mod markup;
 pub mod offsets;
 pub mod segment;
 pub mod span;
+pub mod suppress;
 
 use std::ops::Range;
 
