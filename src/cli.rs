@@ -76,6 +76,10 @@ pub struct InputArgs {
     /// Publication date (YYYY-MM-DD) for articles whose front matter has none.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<jiff::civil::Date>,
+    /// Only check files git reports as changed since this revision
+    /// (committed, staged, unstaged or new), e.g. `origin/main`.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

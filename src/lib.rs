@@ -5,6 +5,7 @@
 //! [`engine::Engine`] (compiled [`checks`] from YAML [`rules`]) → sorted
 //! [`diagnostic::Diagnostic`]s → a [`report`] format.
 
+pub mod changed;
 pub mod checks;
 pub mod cli;
 pub mod commands;

@@ -3,6 +3,7 @@
 use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
 
+use crate::changed;
 use crate::cli::CheckArgs;
 use crate::commands::{self, Engines, exit};
 use crate::document::Format;
@@ -61,11 +62,25 @@ pub fn gather(args: &crate::cli::InputArgs) -> (Vec<Input>, bool) {
         excludes: args.exclude.clone(),
         stdin_name: args.stdin_filename.clone(),
     };
-    let (inputs, errors) = walk::inputs(&commands::paths(args), &options);
+    let (mut inputs, errors) = walk::inputs(&commands::paths(args), &options);
     for err in &errors {
         eprintln!("copydesk: error: {}: {}", err.path, err.message);
     }
-    (inputs, !errors.is_empty())
+    let mut trouble = !errors.is_empty();
+    if let Some(rev) = &args.changed_since {
+        match changed::changed_files(rev) {
+            Ok(changed) => inputs.retain(|input| match input {
+                Input::File(path) => changed.contains(&changed::normalise(path)),
+                Input::Stdin(_) => true,
+            }),
+            Err(message) => {
+                eprintln!("copydesk: error: --changed-since {rev}: {message}");
+                inputs.clear();
+                trouble = true;
+            }
+        }
+    }
+    (inputs, trouble)
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {

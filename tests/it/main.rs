@@ -3,7 +3,9 @@
 
 mod cli;
 mod fixtures;
+mod integration;
 mod invalid_rules;
+mod precommit;
 mod rule_examples;
 mod shared_corpus;
 mod support;
