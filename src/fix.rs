@@ -11,44 +11,59 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 pub const MAX_ROUNDS: usize = 10;
 
 /// Apply the fixes of `diagnostics` at or above `min` to `source`. A fix
-/// whose edits overlap an earlier-applied fix is skipped (the next round
-/// picks it up if it still applies). Returns the new text and how many
-/// fixes were applied.
+/// whose edits overlap an earlier-applied fix (or fall outside the text or
+/// off a character boundary) is skipped; the next round picks it up if it
+/// still applies. Returns the new text and how many fixes were applied.
 pub fn apply(source: &str, diagnostics: &[Diagnostic], min: Applicability) -> (String, usize) {
-    let mut chosen: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
+    let (text, _, applied) = apply_edits(source, diagnostics, min);
+    (text, applied)
+}
+
+/// [`apply`], also returning the edits that were made, in source order.
+pub fn apply_edits(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    min: Applicability,
+) -> (String, Vec<Edit>, usize) {
     let mut fixes: Vec<_> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
         .filter(|f| f.applicability >= min && f.applicability != Applicability::DisplayOnly)
         .collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    let mut chosen: Vec<Edit> = Vec::new();
+    let mut applied = 0;
     for fix in fixes {
-        let valid = fix.edits.iter().all(|e| {
-            e.span.end as usize <= source.len()
+        let mut edits: Vec<&Edit> = fix.edits.iter().collect();
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        let in_bounds = edits.iter().all(|e| {
+            e.span.start <= e.span.end
+                && e.span.end as usize <= source.len()
                 && source.is_char_boundary(e.span.start as usize)
                 && source.is_char_boundary(e.span.end as usize)
         });
-        let clashes = fix.edits.iter().any(|e| {
-            chosen
-                .iter()
-                .any(|c| c.span.overlaps(e.span) || (c.span == e.span))
-        });
-        if valid && !clashes {
-            chosen.extend(fix.edits.iter());
+        // Two edits touching the same place (even two insertions at one
+        // offset) have no well-defined order: treat them as a clash.
+        let touches = |a: &Edit, b: &Edit| a.span.overlaps(b.span) || a.span.start == b.span.start;
+        let self_clash = edits
+            .windows(2)
+            .any(|w| touches(w[0], w[1]) || w[0].span.end > w[1].span.start);
+        let clash = edits.iter().any(|e| chosen.iter().any(|c| touches(c, e)));
+        if in_bounds && !self_clash && !clash && !edits.is_empty() {
+            chosen.extend(edits.into_iter().cloned());
             applied += 1;
         }
     }
     chosen.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(source.len());
     let mut at = 0;
-    for edit in chosen {
+    for edit in &chosen {
         out.push_str(&source[at..edit.span.start as usize]);
         out.push_str(&edit.replacement);
         at = edit.span.end as usize;
     }
     out.push_str(&source[at..]);
-    (out, applied)
+    (out, chosen, applied)
 }
 
 /// Result of fixing one text until it is stable.

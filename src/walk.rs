@@ -47,9 +47,16 @@ pub struct WalkError {
 pub fn inputs(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    // Followed symlinks can reach one file by several paths: keep the first.
     let mut seen = std::collections::HashSet::new();
     let mut push = |input: Input, inputs: &mut Vec<Input>| {
-        if seen.insert(input.clone()) {
+        let key = match &input {
+            Input::File(path) => {
+                Input::File(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+            }
+            Input::Stdin(_) => input.clone(),
+        };
+        if seen.insert(key) {
             inputs.push(input);
         }
     };

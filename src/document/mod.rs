@@ -96,9 +96,13 @@ impl Block {
 
     /// Index of the sentence containing text offset `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        // Sentences are sorted and disjoint: binary search keeps long
+        // one-line "paragraphs" linear overall.
+        let i = self.sentences.partition_point(|r| r.end <= offset);
         self.sentences
-            .iter()
-            .position(|r| r.start <= offset && offset < r.end.max(r.start + 1))
+            .get(i)
+            .filter(|r| r.start <= offset && offset < r.end.max(r.start + 1))
+            .map(|_| i)
     }
 }
 

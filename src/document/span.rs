@@ -71,7 +71,14 @@ pub struct LineCol {
 pub struct LineIndex {
     line_starts: Vec<u32>,
     bom_len: u32,
+    /// For very long lines (bad exports put whole articles on one line):
+    /// `(byte offset, column count from its line start)` every
+    /// [`CHECKPOINT_BYTES`], so a column costs O(checkpoint), not O(line).
+    checkpoints: Vec<(u32, u32)>,
 }
+
+/// Distance between column checkpoints inside a long line.
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
@@ -87,9 +94,34 @@ impl LineIndex {
             i += 1;
         }
         let bom_len = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut checkpoints = Vec::new();
+        for (line, &start) in line_starts.iter().enumerate() {
+            let end = line_starts
+                .get(line + 1)
+                .map_or(source.len(), |&e| e as usize);
+            let start = start as usize;
+            if end - start <= CHECKPOINT_BYTES {
+                continue;
+            }
+            let mut at = start;
+            let mut column = 0u32;
+            loop {
+                let mut next = (at + CHECKPOINT_BYTES).min(end);
+                while !source.is_char_boundary(next) {
+                    next += 1;
+                }
+                if next >= end {
+                    break;
+                }
+                column += source[at..next].chars().count() as u32;
+                checkpoints.push((next as u32, column));
+                at = next;
+            }
+        }
         LineIndex {
             line_starts,
             bom_len,
+            checkpoints,
         }
     }
 
@@ -120,9 +152,23 @@ impl LineIndex {
         if line == 0 {
             start = start.max(self.bom_len as usize).min(offset);
         }
-        let column = source
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let mut base = 0;
+        // The nearest checkpoint at or before the offset, if on this line.
+        let nearest = self
+            .checkpoints
+            .partition_point(|&(o, _)| o as usize <= offset);
+        if let Some(&(at, column)) = nearest.checked_sub(1).and_then(|i| self.checkpoints.get(i))
+            && at as usize > start
+        {
+            // Checkpoint columns count from the raw line start (BOM included).
+            let bom = if line == 0 { self.bom_len.min(1) } else { 0 };
+            base = column - bom;
+            start = at as usize;
+        }
+        let column = base as usize
+            + source
+                .get(start..offset)
+                .map_or(offset - start, |s| s.chars().count());
         LineCol {
             line: line as u32 + 1,
             column: column as u32 + 1,
@@ -163,6 +209,27 @@ mod tests {
         let three = src.find("three").unwrap();
         assert_eq!(idx.line_col(src, three), LineCol { line: 3, column: 6 });
         assert_eq!(idx.line_text(src, 1), "line two");
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_with_the_same_answers() {
+        let line: String = "é ab “q” ".repeat(3000);
+        let src = format!("\u{feff}{line}\n{line}");
+        let idx = LineIndex::new(&src);
+        assert!(!idx.checkpoints.is_empty());
+        for (offset, _) in src.char_indices().step_by(997) {
+            let line = idx.line_of(offset);
+            let mut start = idx.line_start(line);
+            if line == 0 {
+                start = 3.min(offset);
+            }
+            let expected = src[start..offset].chars().count() as u32 + 1;
+            assert_eq!(
+                idx.line_col(&src, offset).column,
+                expected,
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Patch, Renderer, Snippet};
 
 use super::safe_text::for_terminal;
 use super::{FileResult, Reporter, Summary};
@@ -35,45 +35,66 @@ impl Human {
         let last_line = file
             .lines
             .line_of(covered.end.saturating_sub(1).max(covered.start) as usize);
-        let from = file.lines.line_start(first_line);
-        let to = if last_line + 1 < file.lines.line_count() {
+        let mut from = file.lines.line_start(first_line);
+        let mut to = if last_line + 1 < file.lines.line_count() {
             file.lines.line_start(last_line + 1)
         } else {
             file.source.len()
         };
+        // A whole article on one line (bad exports do that) would make every
+        // finding cost the full line: cut the window around the finding and
+        // state the position in the header ourselves.
+        let cut = to - from > MAX_WINDOW;
+        if cut {
+            let (start, end) = (d.span.start as usize, d.span.end as usize);
+            from = floor_boundary(&file.source, start.saturating_sub(CONTEXT).max(from));
+            to = ceil_boundary(&file.source, (end + CONTEXT).min(to).max(start));
+        }
         let window = for_terminal(&file.source[from..to]);
+        let inside = |start: u32, end: u32| start as usize >= from && end as usize <= to;
         let local = |start: u32, end: u32| (start as usize - from)..(end as usize - from);
         let path = for_terminal(&file.path);
         let message = for_terminal(&d.message);
+        let at = file.position(d.span.start);
 
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
+        let snippet_line = file.lines.line_of(from) + 1;
         let mut snippet = Snippet::source(window.as_ref())
-            .line_start(first_line + 1)
-            .path(path.as_ref())
+            .line_start(snippet_line)
             .fold(true)
             .annotation(AnnotationKind::Primary.span(local(d.span.start, d.span.end)));
+        if !cut {
+            snippet = snippet.path(path.as_ref());
+        }
         let label_texts: Vec<String> = d
             .labels
             .iter()
             .map(|l| for_terminal(&l.message).into_owned())
             .collect();
         for (label, text) in d.labels.iter().zip(&label_texts) {
+            if !inside(label.span.start, label.span.end) {
+                continue;
+            }
             snippet = snippet.annotation(
                 AnnotationKind::Context
                     .span(local(label.span.start, label.span.end))
                     .label(text.as_str()),
             );
         }
-        let mut report: Vec<Group> = vec![
-            level
-                .primary_title(message.as_ref())
-                .id(d.rule.as_ref())
-                .element(snippet),
-        ];
+        let mut title =
+            Group::with_title(level.primary_title(message.as_ref()).id(d.rule.as_ref()));
+        if cut {
+            title = title.element(
+                Origin::path(path.as_ref())
+                    .line(at.line as usize)
+                    .char_column(at.column as usize),
+            );
+        }
+        let mut report: Vec<Group> = vec![title.element(snippet)];
 
         let fix_title;
         let replacements: Vec<String>;
@@ -89,14 +110,11 @@ impl Human {
                 .iter()
                 .map(|e| for_terminal(&e.replacement).into_owned())
                 .collect();
-            let inside = fix
-                .edits
-                .iter()
-                .all(|e| e.span.start as usize >= from && e.span.end as usize <= to);
+            let fix_inside = fix.edits.iter().all(|e| inside(e.span.start, e.span.end));
             let help = Level::HELP.secondary_title(fix_title.as_str());
-            if inside && !fix.edits.is_empty() {
+            if fix_inside && !fix.edits.is_empty() && !cut {
                 let mut patched = Snippet::source(window.as_ref())
-                    .line_start(first_line + 1)
+                    .line_start(snippet_line)
                     .path(path.as_ref());
                 for (edit, text) in fix.edits.iter().zip(&replacements) {
                     patched = patched.patch(Patch::new(
@@ -125,6 +143,27 @@ impl Reporter for Human {
         writeln!(out, "{}", summary_line(summary))?;
         out.flush()
     }
+}
+
+/// Longest source window shown whole; longer lines are cut around the span
+/// (rendering is linear in the window, so whole multi-megabyte lines would
+/// make the report quadratic).
+const MAX_WINDOW: usize = 64 * 1024;
+/// Bytes of context kept on each side of a span in a cut window.
+const CONTEXT: usize = 120;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -1,11 +1,13 @@
 //! The one integration-test binary: fixture snapshots, rule self-tests, CLI
 //! behaviour, and measurements on the real corpus in `../shared` when present.
 
+mod adversarial;
 mod cli;
 mod fixtures;
 mod integration;
 mod invalid_rules;
 mod precommit;
+mod properties;
 mod rule_examples;
 mod shared_corpus;
 mod support;

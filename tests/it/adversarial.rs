@@ -1,0 +1,321 @@
+//! Hostile and broken input: copydesk must report it clearly, keep checking
+//! the other files, and never panic, hang or pass control characters through.
+//! The largest cases are `#[ignore]`d and run in release mode by `.ci/run`
+//! (`cargo test --release -- --ignored`).
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{copydesk, stderr, stdout};
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Run `check --format json` on the given files; return findings, exit code, stderr.
+fn check_json(dir: &Path, files: &[&str]) -> (Vec<Value>, Option<i32>, String) {
+    let out = copydesk()
+        .current_dir(dir)
+        .args(["check", "--no-config", "--format", "json"])
+        .args(files)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "copydesk panicked:\n{err}");
+    let items: Value =
+        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("bad JSON ({e}): {err}"));
+    (items.as_array().unwrap().clone(), out.status.code(), err)
+}
+
+const BAD: &str = "Headline\n\nThe vote is on TKTK.\n";
+
+#[test]
+fn broken_encodings_and_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(&d.join("bom.txt"), format!("\u{feff}{BAD}"));
+    write(&d.join("crlf.txt"), BAD.replace('\n', "\r\n"));
+    write(&d.join("cr.txt"), BAD.replace('\n', "\r"));
+    write(&d.join("empty.txt"), "");
+    write(&d.join("blank.md"), "\n\n   \n");
+    write(&d.join("latin1.txt"), b"Headline\n\nCaf\xe9 TKTK\n");
+    write(&d.join("binary.txt"), b"\x7fELF\x02\x01\x00\x00TKTK");
+    let (items, code, err) = check_json(
+        d,
+        &[
+            "bom.txt",
+            "crlf.txt",
+            "cr.txt",
+            "empty.txt",
+            "blank.md",
+            "latin1.txt",
+            "binary.txt",
+        ],
+    );
+    assert_eq!(code, Some(2), "invalid UTF-8 is an error");
+    assert!(
+        err.contains("latin1.txt: not valid UTF-8 at line 3, column 4 (byte 13)"),
+        "{err}"
+    );
+    assert!(err.contains("binary.txt: binary file"), "{err}");
+    let at: Vec<(String, u64, u64)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["line"].as_u64().unwrap(),
+                i["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("bom.txt".into(), 3, 16),
+            ("crlf.txt".into(), 3, 16),
+            ("cr.txt".into(), 3, 16)
+        ],
+        "same position whatever the line endings; the BOM takes no column"
+    );
+    // The BOM counts in bytes.
+    assert_eq!(
+        items[0]["byte_start"].as_u64(),
+        Some(BAD.find("TKTK").unwrap() as u64 + 3)
+    );
+}
+
+#[test]
+fn front_matter_problems_are_warnings_not_crashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        &d.join("open.md"),
+        "---\ntitle: Never closed\n\n# Head\n\nText.\n",
+    );
+    write(
+        &d.join("date.md"),
+        "---\ndate: 2026-13-45\n---\n# Head\n\nText.\n",
+    );
+    write(
+        &d.join("yaml.md"),
+        "---\ntitle: [unclosed\n---\n# Head\n\nText.\n",
+    );
+    let (items, code, _) = check_json(d, &["open.md", "date.md", "yaml.md"]);
+    assert_eq!(code, Some(0), "warnings only");
+    let messages: Vec<&str> = items
+        .iter()
+        .map(|i| i["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(items.len(), 3, "{messages:?}");
+    assert!(messages[0].contains("never closed"), "{messages:?}");
+    assert!(messages[1].contains("not a date"), "{messages:?}");
+    assert!(
+        messages[2].contains("not valid YAML (line 2"),
+        "{messages:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .all(|i| i["rule"] == "copydesk/input" && i["severity"] == "warning")
+    );
+}
+
+#[test]
+fn deeply_nested_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let quotes = format!("# Head\n\n{} TKTK\n", ">".repeat(5_000));
+    let mut lists = String::from("# Head\n\n");
+    for depth in 0..2_000 {
+        lists.push_str(&format!("{}- item TKTK\n", "  ".repeat(depth)));
+    }
+    write(&d.join("quotes.md"), quotes);
+    write(&d.join("lists.md"), lists);
+    let (items, code, _) = check_json(d, &["quotes.md", "lists.md"]);
+    assert_eq!(code, Some(1));
+    assert!(items.iter().any(|i| i["path"] == "quotes.md"));
+    assert!(items.iter().any(|i| i["path"] == "lists.md"));
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        &d.join("esc.txt"),
+        "Head\n\nThe vote \u{1b}[2J\u{1b}]0;pwned\u{7} is on TKTK \u{202e}reversed\u{202c}.\n",
+    );
+    for format in ["human", "concise", "github"] {
+        let out = copydesk()
+            .current_dir(d)
+            .args(["check", "--no-config", "--format", format, "esc.txt"])
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(text.contains("TKTK"), "{format}: {text}");
+        assert!(
+            !text
+                .chars()
+                .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202e}'),
+            "{format} passed a control character through: {text:?}"
+        );
+    }
+    // JSON escapes them instead.
+    let (items, _, _) = check_json(d, &["esc.txt"]);
+    assert_eq!(items.len(), 1);
+}
+
+#[test]
+fn symlink_loops_and_missing_files_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("news")).unwrap();
+    write(&d.join("news/a.txt"), BAD);
+    std::os::unix::fs::symlink("..", d.join("news/loop")).unwrap();
+    let (items, code, err) = check_json(d, &["news", "gone.txt"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("gone.txt: no such file or directory"), "{err}");
+    assert!(err.to_lowercase().contains("loop"), "{err}");
+    assert_eq!(items.len(), 1, "news/a.txt is still checked once");
+}
+
+#[test]
+fn a_file_that_disappears_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("soon-gone.txt");
+    write(&path, BAD);
+    let input = copydesk::walk::Input::File(path.clone());
+    std::fs::remove_file(&path).unwrap();
+    match copydesk::input::read(&input) {
+        Err(copydesk::input::Unreadable::Error(message)) => {
+            assert_eq!(message, "no such file or directory")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn unreadable_files_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.txt");
+    write(&path, BAD);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        eprintln!("skipped: running as root, permissions do not stop reads");
+        return;
+    }
+    let (_, code, err) = check_json(dir.path(), &["locked.txt"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("locked.txt: permission denied"), "{err}");
+}
+
+#[test]
+fn a_read_only_file_is_reported_by_fix_not_crashed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.txt");
+    write(&path, "Head\n\nThe goverment met.\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = copydesk()
+        .args(["fix", "--no-config"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ro.txt: cannot write fixes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "Head\n\nThe goverment met.\n"
+    );
+}
+
+#[test]
+#[ignore = "large input: run in release with --ignored"]
+fn a_100_mb_single_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Headline\n\n");
+    let sentence = "The council met on Tuesday and the vote is on TKTK, officials said. ";
+    while text.len() < 100 * 1024 * 1024 {
+        text.push_str(sentence);
+    }
+    write(&dir.path().join("huge.txt"), &text);
+    let started = std::time::Instant::now();
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "jsonl",
+            "--select",
+            "style",
+            "huge.txt",
+        ])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), text.matches("TKTK").count());
+    eprintln!("100 MB single line: {:?}", started.elapsed());
+}
+
+#[test]
+#[ignore = "large input: run in release with --ignored"]
+fn a_million_short_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Headline\n\n");
+    for i in 0..1_000_000 {
+        text.push_str(if i % 100_000 == 0 {
+            "Vote on TKTK.\n"
+        } else {
+            "Short line.\n"
+        });
+    }
+    write(&dir.path().join("lines.txt"), &text);
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "jsonl", "lines.txt"])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 10);
+}
+
+#[test]
+#[ignore = "large input: run in release with --ignored"]
+fn human_report_on_a_multi_megabyte_line_stays_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "Headline\n\n{}\n",
+        "The vote is on TKTK, officials said. ".repeat(150_000)
+    );
+    write(&dir.path().join("line.txt"), &text);
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--select", "style", "line.txt"])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let report = stdout(&out);
+    assert!(
+        report.contains("150000 errors"),
+        "{}",
+        &report[report.len().saturating_sub(300)..]
+    );
+    // The header still gives the true column, far along the line.
+    assert!(
+        report.contains(&format!(
+            "line.txt:3:{}",
+            text.rfind("TKTK").unwrap() - 10 + 1
+        )),
+        "header with the real column"
+    );
+}
