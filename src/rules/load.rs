@@ -90,6 +90,16 @@ impl RuleSet {
         });
     }
 
+    /// Compile one rule file from text (as `rules --test`, fuzzing and
+    /// tools embedding copydesk need).
+    pub fn compile_text(id: &str, origin: &str, text: &str) -> Result<Box<dyn Check>, RuleError> {
+        compile(&Source {
+            id: id.to_string(),
+            origin: origin.to_string(),
+            text: text.to_string(),
+        })
+    }
+
     pub fn find(&self, id: &str) -> Option<&dyn Check> {
         self.checks
             .iter()
