@@ -1,6 +1,11 @@
 //! Checks many files on all cores and hands results back in input order, as
 //! soon as each is ready in that order: output never depends on thread
 //! timing, and a huge run streams instead of piling up in memory.
+//!
+//! Memory stays flat with corpus size: items are processed in windows of
+//! [`WINDOW`], and results pass through a bounded channel, so when output
+//! is slower than checking (a terminal, a slow pipe) the workers wait
+//! instead of holding thousands of finished articles.
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -8,6 +13,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
+
+/// How many items may be in flight (checked but not yet emitted) at once.
+pub const WINDOW: usize = 256;
 
 /// Run `work` on every item in parallel; call `emit` with the results in
 /// item order. `emit` may stop the run early (e.g. the output pipe closed).

@@ -16,6 +16,7 @@ pub mod driver;
 pub mod engine;
 pub mod fix;
 pub mod input;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod walk;

@@ -10,6 +10,7 @@ use crate::document::Format;
 use crate::driver;
 use crate::engine::Engine;
 use crate::input::{self, Unreadable};
+use crate::progress;
 use crate::report::{self, FileResult, Summary};
 use crate::walk::{self, Input, WalkOptions};
 
@@ -96,6 +97,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let mut reporter = report::reporter(args.format, commands::use_color(), engines.catalog());
     let mut summary = Summary::default();
     let mut write_error = None;
+    let progress = progress::bar(engines.work.len());
     driver::in_order(
         &engines.work,
         |(input, engine)| check_one(&engines.engines[*engine], input),
@@ -103,7 +105,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             match outcome {
                 Outcome::Checked(file) => {
                     summary.add(&file);
-                    if let Err(err) = reporter.file(&mut out, &file) {
+                    let written = match &progress {
+                        Some(bar) => {
+                            bar.inc(1);
+                            bar.suspend(|| {
+                                reporter.file(&mut out, &file).and_then(|()| out.flush())
+                            })
+                        }
+                        None => reporter.file(&mut out, &file),
+                    };
+                    if let Err(err) = written {
                         write_error = Some(err);
                         return ControlFlow::Break(());
                     }
@@ -113,6 +124,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             ControlFlow::Continue(())
         },
     );
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     if write_error.is_none()
         && let Err(err) = reporter.finish(&mut out, &summary)
     {
