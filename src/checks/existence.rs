@@ -1,6 +1,7 @@
 //! ## What it does
 //! Reports every occurrence of a listed phrase (`phrases`, literal text) or
-//! pattern (`patterns`, regular expressions) in the article's prose.
+//! pattern (`patterns`, regular expressions) in the article's prose, and
+//! every `labels` entry that stands alone on its line.
 //!
 //! ## Why
 //! Some words must never reach readers: editors' placeholders ("TKTK"),
@@ -20,10 +21,17 @@
 //! ignorecase: false       # default true (ASCII letters)
 //! nonword: false          # default false: phrases match whole words only
 //! scope: [paragraph, headline]   # default: every block
+//! labels: [Advertisement]  # literal text that counts only alone on its line
 //! examples:
 //!   - bad: "The council will vote on TKTK."
 //!   - good: "The council will vote on Tuesday."
 //! ```
+//!
+//! `labels` are for site furniture that is an ordinary word inside a
+//! sentence but junk when it is all there is on its line: "Print", "Email",
+//! "Related", "Advertisement". Symbols around it ("» More", "Share:",
+//! "[ View All ]") still leave it alone on its line. Like `phrases`, labels
+//! follow `ignorecase` and `nonword`.
 //!
 //! ## Fix safety
 //! No fix: what replaces the phrase is the editor's call.
@@ -50,6 +58,8 @@ rule_spec! {
         pub nonword: bool,
         #[serde(default)]
         pub scope: Vec<BlockScope>,
+        #[serde(default)]
+        pub labels: Vec<String>,
     }
 }
 
@@ -64,25 +74,30 @@ struct Existence {
     meta: RuleMeta,
     phrases: Option<PhraseSet>,
     regex: Option<Regex>,
+    labels: Option<PhraseSet>,
     scope: Vec<BlockScope>,
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let spec: ExistenceSpec = file.parse()?;
-    if spec.phrases.is_empty() && spec.patterns.is_empty() {
-        return Err(file.error("an `existence` rule needs `phrases` or `patterns` (or both)"));
+    if spec.phrases.is_empty() && spec.patterns.is_empty() && spec.labels.is_empty() {
+        return Err(
+            file.error("an `existence` rule needs `phrases`, `patterns` or `labels` (or several)")
+        );
     }
-    if let Some(blank) = spec.phrases.iter().find(|p| p.trim().is_empty()) {
-        return Err(file.error(format!("empty phrase {blank:?} in `phrases`")));
-    }
-    let phrases = if spec.phrases.is_empty() {
-        None
-    } else {
-        Some(
-            PhraseSet::new(&spec.phrases, spec.ignorecase, !spec.nonword)
-                .map_err(|e| file.error(e))?,
-        )
+    let phrase_set = |list: &[String], key: &str| -> Result<Option<PhraseSet>, RuleError> {
+        if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
+            return Err(file.error(format!("empty phrase {blank:?} in `{key}`")));
+        }
+        if list.is_empty() {
+            return Ok(None);
+        }
+        PhraseSet::new(list, spec.ignorecase, !spec.nonword)
+            .map(Some)
+            .map_err(|e| file.error(e))
     };
+    let phrases = phrase_set(&spec.phrases, "phrases")?;
+    let labels = phrase_set(&spec.labels, "labels")?;
     let patterns: Vec<String> = spec.patterns.iter().map(|p| p.value.clone()).collect();
     let regex = combined_regex(&patterns, spec.ignorecase)
         .map_err(|(i, e)| file.error_at(&spec.patterns[i], e))?;
@@ -91,6 +106,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         meta,
         phrases,
         regex,
+        labels,
         scope: spec.scope,
     }))
 }
@@ -106,6 +122,15 @@ impl Check for Existence {
             let mut hits: Vec<std::ops::Range<usize>> = Vec::new();
             if let Some(phrases) = &self.phrases {
                 hits.extend(phrases.find(text).into_iter().map(|(_, r)| r));
+            }
+            if let Some(labels) = &self.labels {
+                hits.extend(
+                    labels
+                        .find(text)
+                        .into_iter()
+                        .map(|(_, r)| r)
+                        .filter(|r| alone_on_line(text, r)),
+                );
             }
             if let Some(regex) = &self.regex {
                 hits.extend(
@@ -129,5 +154,58 @@ impl Check for Existence {
                 );
             }
         }
+    }
+}
+
+/// True when no letter or digit shares the line of `range` outside it. Each
+/// scan stops at the first letter, digit or line break, so many hits on one
+/// long line stay linear.
+fn alone_on_line(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let stop = |c: &char| *c == '\n' || c.is_alphanumeric();
+    let before = text[..range.start].chars().rev().find(stop);
+    let after = text[range.end..].chars().find(stop);
+    before.is_none_or(|c| c == '\n') && after.is_none_or(|c| c == '\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, ReadOptions};
+    use crate::rules::RuleFile;
+
+    fn alone(text: &str, needle: &str) -> bool {
+        let start = text.find(needle).unwrap();
+        alone_on_line(text, &(start..start + needle.len()))
+    }
+
+    #[test]
+    fn alone_on_line_allows_symbols_only() {
+        assert!(alone("Print", "Print"));
+        assert!(alone("  » Print |", "Print"));
+        assert!(alone("[ View All ]", "View All"));
+        assert!(alone(
+            "First line.\nAdvertisement\nNext line.",
+            "Advertisement"
+        ));
+        assert!(!alone("Print editions", "Print"));
+        assert!(!alone("The Print", "Print"));
+        assert!(!alone("Sent by Email 2", "Email"));
+    }
+
+    #[test]
+    fn labels_count_only_alone_on_their_line() {
+        let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\nlabels: [Print, Related]\nexamples:\n  - bad: Print\n  - good: x\n";
+        let file = RuleFile {
+            id: "promo/test",
+            origin: "test.yaml",
+            text: yaml,
+        };
+        let check = compile(&file).unwrap_or_else(|e| panic!("{e}"));
+        let source = "Print\nThe print run sold out.\n» Related:\nRelated talks went on.\n";
+        let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        let found: Vec<&str> = out.iter().map(|d| doc.slice(d.span)).collect();
+        assert_eq!(found, ["Print", "Related"]);
     }
 }
