@@ -27,6 +27,12 @@
 //!   - good: "The council will vote on Tuesday."
 //! ```
 //!
+//! A pattern with a group named `match` reports only that group; the rest of
+//! the pattern is context that must be there but is not flagged (Rust regexes
+//! have no look-behind): `'(?:^|[.!?] )(?P<match>Click here)\b'` flags
+//! "Click here" only where it opens a line or a sentence, not inside a
+//! quotation.
+//!
 //! `labels` are for site furniture that is an ordinary word inside a
 //! sentence but junk when it is all there is on its line: "Print", "Email",
 //! "Related", "Advertisement". Symbols around it ("» More", "Share:",
@@ -38,7 +44,7 @@
 
 use regex::Regex;
 
-use super::text::{BlockScope, PhraseSet, blocks_in, combined_regex};
+use super::text::{BlockScope, PhraseSet, blocks_in, build_regex, combined_regex};
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -74,6 +80,9 @@ struct Existence {
     meta: RuleMeta,
     phrases: Option<PhraseSet>,
     regex: Option<Regex>,
+    /// Patterns with a `match` group, each compiled alone (group names
+    /// cannot repeat in one alternation).
+    grouped: Vec<Regex>,
     labels: Option<PhraseSet>,
     scope: Vec<BlockScope>,
 }
@@ -98,14 +107,24 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     };
     let phrases = phrase_set(&spec.phrases, "phrases")?;
     let labels = phrase_set(&spec.labels, "labels")?;
-    let patterns: Vec<String> = spec.patterns.iter().map(|p| p.value.clone()).collect();
-    let regex = combined_regex(&patterns, spec.ignorecase)
-        .map_err(|(i, e)| file.error_at(&spec.patterns[i], e))?;
+    let mut plain: Vec<String> = Vec::new();
+    let mut grouped: Vec<Regex> = Vec::new();
+    for pattern in &spec.patterns {
+        let regex =
+            build_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
+        if regex.capture_names().any(|name| name == Some("match")) {
+            grouped.push(regex);
+        } else {
+            plain.push(pattern.value.clone());
+        }
+    }
+    let regex = combined_regex(&plain, spec.ignorecase).map_err(|(_, e)| file.error(e))?;
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(Existence {
         meta,
         phrases,
         regex,
+        grouped,
         labels,
         scope: spec.scope,
     }))
@@ -136,6 +155,15 @@ impl Check for Existence {
                 hits.extend(
                     regex
                         .find_iter(text)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| m.range()),
+                );
+            }
+            for regex in &self.grouped {
+                hits.extend(
+                    regex
+                        .captures_iter(text)
+                        .filter_map(|c| c.name("match").or_else(|| c.get(0)))
                         .filter(|m| !m.is_empty())
                         .map(|m| m.range()),
                 );
@@ -207,5 +235,25 @@ mod tests {
         check.check(&doc, &mut out);
         let found: Vec<&str> = out.iter().map(|d| doc.slice(d.span)).collect();
         assert_eq!(found, ["Print", "Related"]);
+    }
+
+    #[test]
+    fn a_match_group_flags_only_itself() {
+        let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\nignorecase: false\npatterns: ['(?:^|[.!?] )(?P<match>Click here)', 'TK']\nexamples:\n  - bad: Click here\n  - good: x\n";
+        let file = RuleFile {
+            id: "promo/test",
+            origin: "test.yaml",
+            text: yaml,
+        };
+        let check = compile(&file).unwrap_or_else(|e| panic!("{e}"));
+        let source = "Click here now.\nIt said \"Click here\" twice. Click here to go. TK\n";
+        let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        let found: Vec<(usize, &str)> = out
+            .iter()
+            .map(|d| (d.span.start as usize, doc.slice(d.span)))
+            .collect();
+        assert_eq!(found, [(0, "Click here"), (44, "Click here"), (62, "TK")]);
     }
 }
