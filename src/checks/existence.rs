@@ -22,6 +22,7 @@
 //! nonword: false          # default false: phrases match whole words only
 //! scope: [paragraph, headline]   # default: every block
 //! labels: [Advertisement]  # literal text that counts only alone on its line
+//! unquoted: false         # default false; true: skip matches inside "quotes"
 //! examples:
 //!   - bad: "The council will vote on TKTK."
 //!   - good: "The council will vote on Tuesday."
@@ -32,6 +33,11 @@
 //! have no look-behind): `'(?:^|[.!?] )(?P<match>Click here)\b'` flags
 //! "Click here" only where it opens a line or a sentence, not inside a
 //! quotation.
+//!
+//! `unquoted: true` is for words that are junk when the page says them but
+//! news when someone is quoted saying them ("“Follow me on Instagram,” she
+//! joked"). Double quotation marks count, straight or curly; a quotation
+//! still open at the end of the block runs to its end.
 //!
 //! `labels` are for site furniture that is an ordinary word inside a
 //! sentence but junk when it is all there is on its line: "Print", "Email",
@@ -66,6 +72,8 @@ rule_spec! {
         pub scope: Vec<BlockScope>,
         #[serde(default)]
         pub labels: Vec<String>,
+        #[serde(default)]
+        pub unquoted: bool,
     }
 }
 
@@ -85,6 +93,7 @@ struct Existence {
     grouped: Vec<Regex>,
     labels: Option<PhraseSet>,
     scope: Vec<BlockScope>,
+    unquoted: bool,
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
@@ -127,6 +136,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         grouped,
         labels,
         scope: spec.scope,
+        unquoted: spec.unquoted,
     }))
 }
 
@@ -168,6 +178,10 @@ impl Check for Existence {
                         .map(|m| m.range()),
                 );
             }
+            if self.unquoted && !hits.is_empty() {
+                let quoted = quoted_ranges(text);
+                hits.retain(|r| !inside(&quoted, r.start));
+            }
             hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
             let mut last_end = 0;
             for range in hits {
@@ -195,6 +209,32 @@ fn alone_on_line(text: &str, range: &std::ops::Range<usize>) -> bool {
     before.is_none_or(|c| c == '\n') && after.is_none_or(|c| c == '\n')
 }
 
+/// Byte ranges of `text` inside double quotation marks, in order. A closing
+/// mark with no opening one is ignored; an unclosed quotation runs to the end.
+fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', None) | ('"', None) => open = Some(i),
+            ('”', Some(start)) | ('"', Some(start)) => {
+                ranges.push(start..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+fn inside(ranges: &[std::ops::Range<usize>], offset: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= offset);
+    after > 0 && ranges[after - 1].contains(&offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +244,17 @@ mod tests {
     fn alone(text: &str, needle: &str) -> bool {
         let start = text.find(needle).unwrap();
         alone_on_line(text, &(start..start + needle.len()))
+    }
+
+    #[test]
+    fn quotations_are_found_straight_and_curly() {
+        let text = "He said “follow me” and \"go\" then ” stray “open";
+        let quoted: Vec<&str> = quoted_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(quoted, ["“follow me”", "\"go\"", "“open"]);
+        let ranges = quoted_ranges(text);
+        assert!(inside(&ranges, text.find("follow").unwrap()));
+        assert!(!inside(&ranges, text.find("and").unwrap()));
+        assert!(!inside(&ranges, text.find("stray").unwrap()));
     }
 
     #[test]
