@@ -50,7 +50,7 @@
 
 use regex::Regex;
 
-use super::text::{BlockScope, PhraseSet, blocks_in, build_regex, combined_regex};
+use super::text::{BlockScope, PhraseSet, alone_on_line, blocks_in, build_regex, combined_regex};
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -199,16 +199,6 @@ impl Check for Existence {
     }
 }
 
-/// True when no letter or digit shares the line of `range` outside it. Each
-/// scan stops at the first letter, digit or line break, so many hits on one
-/// long line stay linear.
-fn alone_on_line(text: &str, range: &std::ops::Range<usize>) -> bool {
-    let stop = |c: &char| *c == '\n' || c.is_alphanumeric();
-    let before = text[..range.start].chars().rev().find(stop);
-    let after = text[range.end..].chars().find(stop);
-    before.is_none_or(|c| c == '\n') && after.is_none_or(|c| c == '\n')
-}
-
 /// Byte ranges of `text` inside double quotation marks, in order. A closing
 /// mark with no opening one is ignored; an unclosed quotation runs to the end.
 fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -241,11 +231,6 @@ mod tests {
     use crate::document::{Format, ReadOptions};
     use crate::rules::RuleFile;
 
-    fn alone(text: &str, needle: &str) -> bool {
-        let start = text.find(needle).unwrap();
-        alone_on_line(text, &(start..start + needle.len()))
-    }
-
     #[test]
     fn quotations_are_found_straight_and_curly() {
         let text = "He said “follow me” and \"go\" then ” stray “open";
@@ -255,20 +240,6 @@ mod tests {
         assert!(inside(&ranges, text.find("follow").unwrap()));
         assert!(!inside(&ranges, text.find("and").unwrap()));
         assert!(!inside(&ranges, text.find("stray").unwrap()));
-    }
-
-    #[test]
-    fn alone_on_line_allows_symbols_only() {
-        assert!(alone("Print", "Print"));
-        assert!(alone("  » Print |", "Print"));
-        assert!(alone("[ View All ]", "View All"));
-        assert!(alone(
-            "First line.\nAdvertisement\nNext line.",
-            "Advertisement"
-        ));
-        assert!(!alone("Print editions", "Print"));
-        assert!(!alone("The Print", "Print"));
-        assert!(!alone("Sent by Email 2", "Email"));
     }
 
     #[test]
