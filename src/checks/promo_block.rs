@@ -1,0 +1,286 @@
+//! ## What it does
+//! Finds blocks of page furniture pasted into an article and reports each
+//! block once, as one finding that spans it:
+//!
+//! - after the story's last paragraph, a run of link labels ("More From
+//!   Author"), promotional lines (a `markers` match, such as "read the full
+//!   analysis in my latest blog") and teaser headlines of other stories:
+//!   title-case lines with no final punctuation and no reporting words. No
+//!   label is needed: nothing of the story comes after its last paragraph;
+//! - anywhere in the body, a label followed by headline-like lines (a
+//!   "Related" box), or `teaser_run` title-case lines in a row.
+//!
+//! The headline is never read. Subheads inside the story are never flagged:
+//! each is followed by the paragraphs it heads, so it is neither after the
+//! last one nor in a row of headlines. A lone promo line in the middle of the
+//! story ("ADVERTISEMENT") is the phrase rules' job (`kind: existence`); a
+//! block reported here stands for them, so the engine drops same-family
+//! findings inside it.
+//!
+//! A story's paragraph is a block that ends a sentence and has at least
+//! `shape.prose_min_words` words. Every block is read whole: in a plain-text
+//! article with one paragraph per line, each line.
+//!
+//! ## Why
+//! Articles reach the desk from CMS exports, wire feeds and scraped pages,
+//! with the page's "More From Author" box and its teasers still attached.
+//! Published, that is another site's furniture in our story. Labels can be
+//! listed; teaser headlines cannot, so they are found by their shape and
+//! their place.
+//!
+//! ## Example
+//! ```yaml
+//! kind: promo-block
+//! severity: error
+//! message: "Pasted block of {lines} lines, starting '{first}'"
+//! description: Teasers and link boxes pasted with the story.
+//! labels: [More From Author, Related, Read more]   # literal, alone on a line
+//! markers: ['\bin my latest blog\b']               # regex: a promotional line
+//! min_lines: 2        # junk lines a block after the story needs (default 2)
+//! min_share: 0.5      # share of that block's lines that are junk (default 0.5)
+//! teaser_run: 3       # title-case lines in a row that are a block anywhere (0: off)
+//! shape:              # what a headline and a paragraph look like (defaults shown)
+//!   min_words: 4
+//!   max_words: 20
+//!   max_chars: 160
+//!   max_commas: 1
+//!   prose_min_words: 5
+//!   minor_words: [a, an, and, as, at, by, for, from, in, of, on, or, the, to, with]
+//!   reporting_words: [said, says, told, according, reporting, editing, photo]
+//! examples:
+//!   - bad: "The talks resume on Monday.\nMore From Author\nWhy Every Port Strike Ends the Same Way"
+//!   - good: "Why the Talks Matter\nThe talks resume on Monday."
+//! ```
+//! A label is literal text alone on its line (symbols such as "»" or ":"
+//! around it are fine) or followed by a colon and a headline ("Read more:
+//! ..."). Labels and markers follow `ignorecase` (default true).
+//!
+//! ## Fix safety
+//! Unsafe: the fix deletes the block, with the line breaks before it. A
+//! teaser list is junk, but a title-case line after the last paragraph can be
+//! a real closing line the desk wants to keep, so a person should look.
+
+mod runs;
+mod shape;
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use self::runs::{Class, Limits, junk_runs};
+use self::shape::{Shape, ShapeSpec};
+use super::text::{PhraseSet, alone_on_line, combined_regex};
+use super::{Check, Kind, RuleMeta};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::document::span::Span;
+use crate::document::{Block, Document};
+use crate::rule_spec;
+use crate::rules::{RuleError, RuleFile};
+use crate::yaml::Spanned;
+
+rule_spec! {
+    pub struct PromoBlockSpec {
+        #[serde(default)]
+        pub labels: Vec<String>,
+        #[serde(default)]
+        pub markers: Vec<Spanned<String>>,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub ignorecase: bool,
+        #[serde(default = "default_min_lines")]
+        pub min_lines: usize,
+        #[serde(default = "default_min_share")]
+        pub min_share: f64,
+        #[serde(default = "default_teaser_run")]
+        pub teaser_run: usize,
+        #[serde(default)]
+        pub shape: ShapeSpec,
+    }
+}
+
+fn default_min_lines() -> usize {
+    2
+}
+
+fn default_min_share() -> f64 {
+    0.5
+}
+
+fn default_teaser_run() -> usize {
+    3
+}
+
+pub static KIND: Kind = Kind {
+    name: "promo-block",
+    placeholders: &["lines", "first"],
+    source: include_str!("promo_block.rs"),
+    compile,
+};
+
+struct PromoBlock {
+    meta: RuleMeta,
+    labels: Option<PhraseSet>,
+    markers: Option<Regex>,
+    limits: Limits,
+    shape: Shape,
+}
+
+fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    let spec: PromoBlockSpec = file.parse()?;
+    if let Some(blank) = spec.labels.iter().find(|l| l.trim().is_empty()) {
+        return Err(file.error(format!("empty label {blank:?} in `labels`")));
+    }
+    if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
+        return Err(file.error(format!(
+            "`min_share` is a share of lines, above 0 and at most 1; got {}",
+            spec.min_share
+        )));
+    }
+    if spec.min_lines == 0 {
+        return Err(file.error("`min_lines` must be at least 1"));
+    }
+    let labels = if spec.labels.is_empty() {
+        None
+    } else {
+        Some(PhraseSet::new(&spec.labels, spec.ignorecase, true).map_err(|e| file.error(e))?)
+    };
+    let patterns: Vec<String> = spec.markers.iter().map(|m| m.value.clone()).collect();
+    let markers = combined_regex(&patterns, spec.ignorecase)
+        .map_err(|(i, e)| file.error_at(&spec.markers[i], e))?;
+    let shape = Shape::new(&spec.shape).map_err(|e| file.error(e))?;
+    let limits = Limits {
+        min_lines: spec.min_lines,
+        min_share: spec.min_share,
+        teaser_run: spec.teaser_run,
+    };
+    let meta = KIND.meta(file, spec.common())?;
+    Ok(Box::new(PromoBlock {
+        meta,
+        labels,
+        markers,
+        limits,
+        shape,
+    }))
+}
+
+impl PromoBlock {
+    fn classify(&self, text: &str) -> Class {
+        if self.markers.as_ref().is_some_and(|m| m.is_match(text)) {
+            return Class::Promo;
+        }
+        if self.is_label(text) {
+            return Class::Label;
+        }
+        if self.shape.is_prose(text) {
+            Class::Prose
+        } else if self.shape.is_title_case_headline(text) {
+            Class::Teaser
+        } else if self.shape.is_loose_headline(text) {
+            Class::Loose
+        } else {
+            Class::Other
+        }
+    }
+
+    /// A label alone on a one-line block, or opening it before a colon
+    /// ("Read more: Ferry Fares Rise Again").
+    fn is_label(&self, text: &str) -> bool {
+        let Some(labels) = &self.labels else {
+            return false;
+        };
+        let text = text.trim();
+        if text.contains('\n') {
+            return false;
+        }
+        labels.find(text).into_iter().any(|(_, range)| {
+            alone_on_line(text, &range)
+                || (text[..range.start].chars().all(|c| !c.is_alphanumeric())
+                    && text[range.end..].trim_start().starts_with(':'))
+        })
+    }
+}
+
+impl Check for PromoBlock {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn subsumes_family(&self) -> bool {
+        true
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let body: Vec<&Block> = doc.body().collect();
+        let classes: Vec<Class> = body.iter().map(|b| self.classify(b.text())).collect();
+        for run in junk_runs(&classes, &self.limits) {
+            out.push(self.diagnostic(doc, &body, run));
+        }
+    }
+}
+
+impl PromoBlock {
+    fn diagnostic(&self, doc: &Document, body: &[&Block], run: Range<usize>) -> Diagnostic {
+        let first = body[run.start];
+        let last = body[run.end - 1];
+        let span = Span::new(
+            first.full_span().start as usize,
+            last.full_span().end as usize,
+        );
+        let first_line = first.text().trim().lines().next().unwrap_or_default();
+        let lines = run.len().to_string();
+        let fix = Fix::replace(
+            format!("Delete the {lines} pasted lines"),
+            deletion(doc, body, run),
+            "",
+            Applicability::Unsafe,
+        );
+        self.meta.diagnostic_with(
+            span,
+            &[("lines", &lines), ("first", &shorten(first_line, 60))],
+            Vec::new(),
+            Some(fix),
+        )
+    }
+}
+
+/// What deleting blocks `run` removes: from the end of the line before it
+/// (so the blank lines that separated it go too) to the end of its last
+/// line. At the top of the file there is no line before it: its own lines
+/// and their breaks go instead. Whole source lines, so no Markdown marker
+/// or emphasis is left half-deleted.
+fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
+    let source = doc.source.as_str();
+    let start = body[run.start].full_span().start as usize;
+    let end = line_end(source, body[run.end - 1].full_span().end as usize);
+    let previous = doc
+        .blocks
+        .iter()
+        .map(|b| b.full_span().end as usize)
+        .filter(|&e| e <= start)
+        .max();
+    match previous {
+        Some(prev) => Span::new(line_end(source, prev).min(start), end),
+        None => {
+            let start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+            let after = source[end..]
+                .find(|c: char| !c.is_whitespace())
+                .map_or(source.len(), |i| end + i);
+            Span::new(start, after)
+        }
+    }
+}
+
+/// Offset of the line break at or after `at` (or the end of the text).
+fn line_end(source: &str, at: usize) -> usize {
+    let at = at.min(source.len());
+    source[at..]
+        .find(['\n', '\r'])
+        .map_or(source.len(), |i| at + i)
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!("{}…", cut.trim_end())
+}

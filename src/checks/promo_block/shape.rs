@@ -1,0 +1,261 @@
+//! What one block of text looks like: a sentence of the story, a headline, or
+//! neither. Pure text heuristics; which lines are labels and promotions is the
+//! rule file's business, not this module's.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+/// How headline-like and prose-like lines are told apart. Every field has a
+/// default, so a rule file writes only what it changes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShapeSpec {
+    /// Fewest words in a headline (shorter lines are too ambiguous: "Man of
+    /// the match", "Next game").
+    pub min_words: usize,
+    pub max_words: usize,
+    pub max_chars: usize,
+    /// Headlines rarely hold more commas than this; lists of names, venues
+    /// and specifications do.
+    pub max_commas: usize,
+    /// Words a title-case headline leaves in lower case.
+    pub minor_words: Vec<String>,
+    /// Words that make a line a sentence or a credit, not a headline, in any
+    /// case ("said", "according", "reporting").
+    pub reporting_words: Vec<String>,
+    /// Fewest words in a paragraph of the story (it must also end a
+    /// sentence).
+    pub prose_min_words: usize,
+}
+
+impl Default for ShapeSpec {
+    fn default() -> Self {
+        ShapeSpec {
+            min_words: 4,
+            max_words: 20,
+            max_chars: 160,
+            max_commas: 1,
+            minor_words: words(
+                "a an and as at but by en for from if in into nor of off on onto or per \
+                 so than the to up upon via vs vs. v v. with yet",
+            ),
+            reporting_words: words(
+                "said say says told tells according reported reporting editing writing \
+                 written contributed compiled photo photos photograph credit courtesy \
+                 copyright",
+            ),
+            prose_min_words: 5,
+        }
+    }
+}
+
+fn words(list: &str) -> Vec<String> {
+    list.split_whitespace().map(String::from).collect()
+}
+
+/// The compiled form of [`ShapeSpec`].
+#[derive(Debug, Clone)]
+pub struct Shape {
+    min_words: usize,
+    max_words: usize,
+    max_chars: usize,
+    max_commas: usize,
+    minor_words: HashSet<String>,
+    reporting_words: HashSet<String>,
+    prose_min_words: usize,
+}
+
+impl Shape {
+    pub fn new(spec: &ShapeSpec) -> Result<Shape, String> {
+        if spec.min_words == 0 || spec.min_words > spec.max_words {
+            return Err(format!(
+                "`shape`: need 0 < min_words <= max_words, got {} and {}",
+                spec.min_words, spec.max_words
+            ));
+        }
+        let lower = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+        Ok(Shape {
+            min_words: spec.min_words,
+            max_words: spec.max_words,
+            max_chars: spec.max_chars,
+            max_commas: spec.max_commas,
+            minor_words: lower(&spec.minor_words),
+            reporting_words: lower(&spec.reporting_words),
+            prose_min_words: spec.prose_min_words,
+        })
+    }
+
+    /// A paragraph of the story: a sentence end and enough words.
+    pub fn is_prose(&self, text: &str) -> bool {
+        let text = text.trim();
+        ends_sentence(text) && word_count(text) >= self.prose_min_words
+    }
+
+    /// A headline in title case: every word but the minor ones capitalised,
+    /// no full stop, within the length bounds, no reporting words. Teaser
+    /// headlines of other stories look like this; so do subheads, which is
+    /// why the caller decides by position, never by shape alone.
+    pub fn is_title_case_headline(&self, text: &str) -> bool {
+        let Some(words) = self.headline_words(text) else {
+            return false;
+        };
+        let mut major = 0;
+        for (i, word) in words.iter().enumerate() {
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            if !first.is_alphabetic() {
+                continue;
+            }
+            if i > 0 && self.minor_words.contains(&word.to_lowercase()) {
+                continue;
+            }
+            major += 1;
+            // "iPhone", "eBay": a capital anywhere is a name's own spelling.
+            if !first.is_uppercase() && !word.chars().any(char::is_uppercase) {
+                return false;
+            }
+        }
+        major >= 2
+    }
+
+    /// A headline in sentence case ("Ferry fares rise again"): the shape of
+    /// a teaser under a "Related" label, too weak to count on its own.
+    pub fn is_loose_headline(&self, text: &str) -> bool {
+        let Some(words) = self.headline_words(text) else {
+            return false;
+        };
+        words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    /// The words of `text` when its outline is a headline's: one line, no
+    /// sentence end, within the bounds, with lower-case letters (all capitals
+    /// is a label or a section name), no byline, no reporting words, no
+    /// address or separator bar. `None` otherwise.
+    fn headline_words<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
+        let text = text.trim();
+        if text.is_empty() || text.len() > self.max_chars || text.contains('\n') {
+            return None;
+        }
+        if ends_without_question(text) {
+            return None;
+        }
+        if text.contains(['@', '|', '©', '•']) || text.matches(',').count() > self.max_commas {
+            return None;
+        }
+        if !text.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < self.min_words || words.len() > self.max_words {
+            return None;
+        }
+        // "By Dana Okafor and Lena Marsh" is a byline.
+        if words[0] == "By" {
+            return None;
+        }
+        if words
+            .iter()
+            .any(|w| self.reporting_words.contains(&w.to_lowercase()))
+        {
+            return None;
+        }
+        Some(words)
+    }
+}
+
+/// Closing marks that may follow a sentence's final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
+}
+
+fn last_mark(text: &str) -> Option<char> {
+    text.trim_end()
+        .trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+}
+
+/// Ends with `.`, `!`, `?` or `…`, before any closing quotes or brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    matches!(last_mark(text), Some('.' | '!' | '?' | '…'))
+}
+
+/// Ends with punctuation a headline does not end with (a question mark is
+/// fine: "Is the Port Strike Over?").
+fn ends_without_question(text: &str) -> bool {
+    matches!(last_mark(text), Some('.' | '!' | '…' | ',' | ';' | ':'))
+}
+
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape() -> Shape {
+        Shape::new(&ShapeSpec::default()).unwrap()
+    }
+
+    #[test]
+    fn title_case_headlines() {
+        let s = shape();
+        for yes in [
+            "Why Every Port Strike Ends the Same Way",
+            "City Council Weighs New Limits on Short-Term Rentals Near the Waterfront",
+            "Is the Ferry Deal Good for Islanders?",
+            "Apple Cuts the Price of the iPhone Again",
+            "‘We Got Her Back’ Rescue Crew Recalls Night on the Water",
+        ] {
+            assert!(s.is_title_case_headline(yes), "{yes}");
+        }
+        for no in [
+            "Talks are scheduled to continue next week.",
+            "Ferry fares rise again",
+            "NISSAN SENTRA RETURNS WITH A NEW LOOK",
+            "More From Author",
+            "By Dana Okafor and Lena Marsh",
+            "Mayor Says the Deal Is Done, According to Aides",
+            "June 9 – Pier Arena, Harbor City, North County",
+            "Thomson Wire | Wed, Jan 16 2008, 07:50 GMT",
+            "Harbor Ledger Staff Writer Dana Okafor Contributed",
+            "The Deal Was Signed on Tuesday.",
+        ] {
+            assert!(!s.is_title_case_headline(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn loose_headlines_and_prose() {
+        let s = shape();
+        assert!(s.is_loose_headline("Ferry fares rise again on island routes"));
+        assert!(!s.is_loose_headline("ferry fares rise again on island routes"));
+        assert!(!s.is_loose_headline("Ferry fares rose again on Monday."));
+        assert!(s.is_prose("Talks are scheduled to continue next week."));
+        assert!(s.is_prose("She called it “a promise kept.”"));
+        assert!(!s.is_prose("Back to top."));
+        assert!(!s.is_prose("Why Every Port Strike Ends the Same Way"));
+    }
+
+    #[test]
+    fn bounds_are_checked() {
+        let spec = ShapeSpec {
+            min_words: 9,
+            max_words: 3,
+            ..ShapeSpec::default()
+        };
+        assert!(Shape::new(&spec).is_err());
+    }
+}
