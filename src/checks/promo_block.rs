@@ -67,8 +67,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use self::runs::{Class, Limits, junk_runs};
-use self::shape::{Shape, ShapeSpec};
+use self::runs::{Class, Limits, Line, junk_runs};
+use self::shape::{Shape, ShapeSpec, word_count};
 use super::text::{PhraseSet, alone_on_line, combined_regex};
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
@@ -163,6 +163,20 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
 }
 
 impl PromoBlock {
+    fn line(&self, text: &str, headline: &str) -> Line {
+        // Scraped pages repeat the headline above the story: it is the
+        // story's, and ends any block of junk before it.
+        let class = if !headline.is_empty() && same_words(text, headline) {
+            Class::Other
+        } else {
+            self.classify(text)
+        };
+        Line {
+            class,
+            words: word_count(text),
+        }
+    }
+
     fn classify(&self, text: &str) -> Class {
         if self.markers.as_ref().is_some_and(|m| m.is_match(text)) {
             return Class::Promo;
@@ -172,6 +186,10 @@ impl PromoBlock {
         }
         if self.shape.is_prose(text) {
             Class::Prose
+        } else if self.shape.is_list_intro(text) {
+            Class::Intro
+        } else if self.shape.is_scrap(text) {
+            Class::Scrap
         } else if self.shape.is_title_case_headline(text) {
             Class::Teaser
         } else if self.shape.is_loose_headline(text) {
@@ -210,7 +228,14 @@ impl Check for PromoBlock {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let body: Vec<&Block> = doc.body().collect();
-        let classes: Vec<Class> = body.iter().map(|b| self.classify(b.text())).collect();
+        let headline = doc.headline().map_or("", Block::text);
+        let classes: Vec<Line> = body.iter().map(|b| self.line(b.text(), headline)).collect();
+        if std::env::var_os("PROMO_DEBUG").is_some() {
+            for (b, c) in body.iter().zip(&classes) {
+                let l = doc.lines.line_of(b.full_span().start as usize);
+                eprintln!("DBG\t{}\t{:?}\t{:?}", doc.path, l, c.class);
+            }
+        }
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
         }
@@ -267,6 +292,17 @@ fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
             Span::new(start, after)
         }
     }
+}
+
+/// The same words in the same order, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &'_ str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// Offset of the line break at or after `at` (or the end of the text).

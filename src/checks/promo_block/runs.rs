@@ -1,5 +1,20 @@
 //! Which runs of body blocks are junk, from what each block looks like. Pure:
-//! it sees classes, not text, so every decision here is testable by hand.
+//! it sees classes and word counts, not text, so every decision here can be
+//! tested by hand.
+//!
+//! 1. The story is the stretch of blocks where prose outweighs everything
+//!    else (a maximum-sum segment: a paragraph gains its word count, every
+//!    other block costs a little). Subheads and short asides inside it cost
+//!    less than the paragraphs around them gain; a copyright line or a
+//!    stray sentence among the junk after it gains less than the junk
+//!    around it costs.
+//! 2. After the story: in each stretch between sentences of some length,
+//!    from the first junk block to the last, when enough of them are junk.
+//!    Teaser headlines need no label there.
+//! 3. Anywhere: a label followed by headlines and scraps (a "Related" box).
+//!    Inside the story, headlines right before the story resumes are its
+//!    subheads and stay out.
+//! 4. Anywhere: `teaser_run` title-case headlines in a row.
 
 use std::ops::Range;
 
@@ -8,112 +23,211 @@ use std::ops::Range;
 pub enum Class {
     /// A paragraph of the story.
     Prose,
-    /// A link-box label on its own: "More From Author", "Related:".
+    /// A line ending in a colon: what follows is the story's own list.
+    Intro,
+    /// A site label: "More From Author", "Related:", "Share this".
     Label,
     /// A line with a promotional marker ("in my latest blog"), even when it
     /// reads as a sentence.
     Promo,
     /// A title-case headline: a teaser, or a subhead inside the story.
     Teaser,
-    /// A sentence-case headline: counts only in a labelled box.
+    /// A sentence-case headline: counts only in a labelled block.
     Loose,
-    /// Anything else: bylines, credits, dates, list items, fragments.
+    /// A menu entry, a time stamp, a name in capitals: neutral.
+    Scrap,
+    /// Anything else: bylines, credits, list items, long fragments.
     Other,
 }
 
 impl Class {
-    fn is_junk(self) -> bool {
-        matches!(self, Class::Label | Class::Promo | Class::Teaser)
-    }
-
     fn is_flag(self) -> bool {
         matches!(self, Class::Label | Class::Promo)
     }
+
+    fn is_headline(self) -> bool {
+        matches!(self, Class::Teaser | Class::Loose)
+    }
+
+    /// What a block adds to the story's score besides its words.
+    fn cost(self) -> i64 {
+        match self {
+            Class::Prose => 0,
+            Class::Intro => -2,
+            Class::Label | Class::Promo => 15,
+            Class::Teaser | Class::Loose | Class::Other => 6,
+            Class::Scrap => 3,
+        }
+    }
+}
+
+/// One body block as the run finder sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub class: Class,
+    pub words: usize,
 }
 
 /// The thresholds of a rule.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Junk blocks a trailing run needs.
+    /// Junk blocks a run after the story needs.
     pub min_lines: usize,
-    /// Share of a trailing run's blocks that must be junk.
+    /// Share of that run's blocks (scraps aside) that must be junk.
     pub min_share: f64,
     /// Title-case headlines in a row that are a run anywhere (0: off).
     pub teaser_run: usize,
 }
 
-/// Runs of junk blocks (index ranges into `classes`), sorted, merged where
-/// they touch.
-pub fn junk_runs(classes: &[Class], limits: &Limits) -> Vec<Range<usize>> {
-    let mut runs = Vec::new();
-    if let Some(run) = trailing_run(classes, limits) {
-        runs.push(run);
-    }
-    runs.extend(labelled_boxes(classes));
+/// A sentence among the junk outside the story ("Triumphant return ends in
+/// tragedy.") is still part of a labelled block up to this many words.
+const STRAY_SENTENCE_WORDS: usize = 12;
+
+/// Runs of junk blocks (index ranges into `lines`), sorted, merged where
+/// they overlap or touch.
+pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
+    let lines = lists_after_intros(lines);
+    let Some(story) = story(&lines) else {
+        return Vec::new();
+    };
+    let mut runs = after_story(&lines, story.end, limits);
+    runs.extend(labelled_blocks(&lines, &story));
     if limits.teaser_run > 0 {
-        runs.extend(teaser_rows(classes, limits.teaser_run));
+        runs.extend(teaser_rows(&lines, limits.teaser_run));
     }
     merge(runs)
 }
 
-/// After the story's last paragraph: from the first junk block to the last,
-/// if enough of them are junk. Teasers need no label here: nothing of the
-/// story comes after its last paragraph, so a headline there is another
-/// story's. With a label or promotion in the run, sentence-case headlines
-/// count as teasers too.
-fn trailing_run(classes: &[Class], limits: &Limits) -> Option<Range<usize>> {
-    let story_end = classes.iter().rposition(|c| *c == Class::Prose)?;
-    let tail = &classes[story_end + 1..];
-    let labelled = tail.iter().any(|c| c.is_flag());
-    let junk = |c: &Class| c.is_junk() || (labelled && *c == Class::Loose);
-    let first = tail.iter().position(junk)?;
-    let last = tail.iter().rposition(junk)?;
-    let run = &tail[first..=last];
-    let count = run.iter().filter(|c| junk(c)).count();
-    let share = count as f64 / run.len() as f64;
-    (count >= limits.min_lines && share >= limits.min_share)
-        .then(|| story_end + 1 + first..story_end + 2 + last)
+/// After "Key features:" the headline-like lines are the list it announces,
+/// until the story's prose or a label comes back.
+fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
+    let mut in_list = false;
+    lines
+        .iter()
+        .map(|line| {
+            let mut line = *line;
+            match line.class {
+                Class::Intro => in_list = true,
+                Class::Prose | Class::Label | Class::Promo => in_list = false,
+                Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
+                _ => {}
+            }
+            line
+        })
+        .collect()
 }
 
-/// A label (or promotion) followed by headlines, anywhere: a "Related" box
-/// in the middle of the story. A label with nothing headline-like after it
-/// is left to the phrase rules.
-fn labelled_boxes(classes: &[Class]) -> Vec<Range<usize>> {
+/// The maximum-sum stretch of blocks: a paragraph scores its word count,
+/// anything else its cost. `None` when there is no paragraph at all.
+fn story(lines: &[Line]) -> Option<Range<usize>> {
+    let mut best: Option<(i64, Range<usize>)> = None;
+    let mut sum: i64 = 0;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += match line.class {
+            Class::Prose => i64::try_from(line.words).unwrap_or(i64::MAX / 4),
+            other => -other.cost(),
+        };
+        if sum > 0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+            best = Some((sum, start..i + 1));
+        }
+    }
+    best.map(|(_, range)| range)
+}
+
+/// After the story, in each stretch between real sentences (a recipe or a
+/// letter after the story is not junk because a share bar follows it): from
+/// the first junk block to the last, when at least `min_lines` are junk and
+/// they are `min_share` of the blocks that count. Labels, promotions and
+/// title-case headlines are junk: nothing of the story comes after its last
+/// paragraph, so a headline there is another story's. Sentence-case
+/// headlines and scraps count neither way; a labelled block takes them.
+fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<usize>> {
+    let junk = |l: &Line| l.class.is_flag() || l.class == Class::Teaser;
+    let neutral = |l: &Line| matches!(l.class, Class::Loose | Class::Scrap);
+    let mut out = Vec::new();
+    let mut start = story_end;
+    while start < lines.len() {
+        let end = lines[start..]
+            .iter()
+            .position(|l| {
+                l.class == Class::Intro
+                    || (l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS)
+            })
+            .map_or(lines.len(), |i| start + i);
+        let stretch = &lines[start..end];
+        if let (Some(first), Some(last)) = (
+            stretch.iter().position(junk),
+            stretch.iter().rposition(junk),
+        ) {
+            let run = &stretch[first..=last];
+            let count = run.iter().filter(|l| junk(l)).count();
+            let counted = run.iter().filter(|l| !neutral(l)).count();
+            let share = count as f64 / counted.max(1) as f64;
+            if count >= limits.min_lines && share >= limits.min_share {
+                out.push(start + first..start + last + 1);
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// A label followed by headlines and scraps, anywhere. Outside the story a
+/// short sentence does not end it. Inside the story, the headlines just
+/// before a paragraph are that paragraph's subheads: the block stops before
+/// them. A label with nothing after it is the phrase rules' business.
+fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < classes.len() {
-        if !classes[i].is_flag() {
+    while i < lines.len() {
+        if !lines[i].class.is_flag() {
             i += 1;
             continue;
         }
+        let outside = !story.contains(&i);
+        let continues = |l: &Line| match l.class {
+            Class::Teaser | Class::Loose | Class::Scrap | Class::Label | Class::Promo => true,
+            Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
+            Class::Intro | Class::Other => false,
+        };
         let mut end = i + 1;
-        let mut last_headline = None;
-        while end < classes.len() && classes[end] != Class::Prose && classes[end] != Class::Other {
-            if matches!(classes[end], Class::Teaser | Class::Loose) {
-                last_headline = Some(end);
-            }
+        while end < lines.len() && continues(&lines[end]) {
             end += 1;
         }
-        if let Some(last) = last_headline {
+        let mut last = end - 1;
+        if !outside && lines.get(end).is_some_and(|l| l.class == Class::Prose) {
+            while last > i && lines[last].class.is_headline() {
+                last -= 1;
+            }
+        }
+        while last > i && lines[last].class == Class::Prose {
+            last -= 1;
+        }
+        if last > i {
             out.push(i..last + 1);
         }
-        i = end.max(i + 1);
+        i = end;
     }
     out
 }
 
 /// `min` or more title-case headlines in a row: a list of links. A subhead
 /// is followed by its paragraph, never by another subhead.
-fn teaser_rows(classes: &[Class], min: usize) -> Vec<Range<usize>> {
+fn teaser_rows(lines: &[Line], min: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < classes.len() {
-        if classes[i] != Class::Teaser {
+    while i < lines.len() {
+        if lines[i].class != Class::Teaser {
             i += 1;
             continue;
         }
         let start = i;
-        while i < classes.len() && classes[i] == Class::Teaser {
+        while i < lines.len() && lines[i].class == Class::Teaser {
             i += 1;
         }
         if i - start >= min {
@@ -146,55 +260,113 @@ mod tests {
         teaser_run: 3,
     };
 
+    /// Paragraphs of 30 words, everything else of 6.
+    fn runs(classes: &[Class]) -> Vec<Range<usize>> {
+        let lines: Vec<Line> = classes
+            .iter()
+            .map(|&class| Line {
+                class,
+                words: if class == Prose { 30 } else { 6 },
+            })
+            .collect();
+        junk_runs(&lines, &LIMITS)
+    }
+
     #[test]
-    fn trailing_teasers_need_no_label() {
+    fn trailing_junk_needs_no_label() {
         let c = [Prose, Teaser, Prose, Prose, Promo, Label, Teaser, Teaser];
-        assert_eq!(junk_runs(&c, &LIMITS), [4..8]);
-        let c = [Prose, Prose, Teaser, Teaser];
-        assert_eq!(junk_runs(&c, &LIMITS), [2..4]);
+        assert_eq!(runs(&c), [4..8]);
+        assert_eq!(runs(&[Prose, Prose, Teaser, Teaser]), [2..4]);
     }
 
     #[test]
     fn subheads_inside_the_story_are_never_a_run() {
         let c = [Teaser, Prose, Prose, Teaser, Prose, Teaser, Prose];
-        assert!(junk_runs(&c, &LIMITS).is_empty());
+        assert!(runs(&c).is_empty());
+        // Not even right after a stray label.
+        let c = [Prose, Label, Teaser, Prose, Prose];
+        assert!(runs(&c).is_empty());
     }
 
     #[test]
     fn one_trailing_headline_or_a_mostly_other_tail_is_not_enough() {
-        assert!(junk_runs(&[Prose, Teaser], &LIMITS).is_empty());
-        let c = [Prose, Teaser, Other, Other, Other, Teaser];
-        assert!(junk_runs(&c, &LIMITS).is_empty());
-        let c = [Prose, Teaser, Other, Teaser, Other, Other];
-        assert_eq!(junk_runs(&c, &LIMITS), [1..4]);
+        assert!(runs(&[Prose, Teaser]).is_empty());
+        assert!(runs(&[Prose, Teaser, Other, Other, Other, Teaser]).is_empty());
+        assert_eq!(runs(&[Prose, Teaser, Other, Teaser, Other, Other]), [1..4]);
+        // Scraps are neutral.
+        assert_eq!(runs(&[Prose, Teaser, Scrap, Scrap, Scrap, Teaser]), [1..6]);
+    }
+
+    #[test]
+    fn sentences_after_the_story_split_it() {
+        let lines = [
+            Line { class: Prose, words: 40 },
+            Line { class: Teaser, words: 5 },
+            Line { class: Prose, words: 20 },
+            Line { class: Label, words: 2 },
+            Line { class: Teaser, words: 6 },
+        ];
+        assert_eq!(junk_runs(&lines, &LIMITS), [3..5]);
     }
 
     #[test]
     fn loose_headlines_count_after_a_label() {
-        assert!(junk_runs(&[Prose, Loose, Loose], &LIMITS).is_empty());
-        assert_eq!(junk_runs(&[Prose, Label, Loose, Loose], &LIMITS), [1..4]);
+        assert!(runs(&[Prose, Loose, Loose]).is_empty());
+        assert_eq!(runs(&[Prose, Label, Loose, Loose]), [1..4]);
     }
 
     #[test]
-    fn a_labelled_box_inside_the_story() {
+    fn a_labelled_box_inside_the_story_stops_before_subheads() {
+        let c = [Prose, Label, Loose, Scrap, Loose, Other, Prose, Prose];
+        assert_eq!(runs(&c), [1..5]);
         let c = [Prose, Label, Loose, Teaser, Prose, Prose];
-        assert_eq!(junk_runs(&c, &LIMITS), [1..4]);
+        assert!(runs(&c).is_empty());
         // A bare label is the phrase rules' business.
-        let c = [Prose, Label, Prose, Prose];
-        assert!(junk_runs(&c, &LIMITS).is_empty());
+        assert!(runs(&[Prose, Label, Prose, Prose]).is_empty());
+    }
+
+    #[test]
+    fn before_the_story_a_short_sentence_does_not_end_a_box() {
+        let lines = [
+            Line { class: Label, words: 2 },
+            Line { class: Loose, words: 6 },
+            Line { class: Prose, words: 7 },
+            Line { class: Loose, words: 6 },
+            Line { class: Prose, words: 40 },
+            Line { class: Prose, words: 40 },
+        ];
+        assert_eq!(junk_runs(&lines, &LIMITS), [0..4]);
+    }
+
+    #[test]
+    fn lists_after_an_intro_belong_to_the_story() {
+        assert!(runs(&[Prose, Intro, Teaser, Teaser, Teaser]).is_empty());
+        assert_eq!(runs(&[Prose, Intro, Teaser, Label, Teaser]), [3..5]);
     }
 
     #[test]
     fn rows_of_teasers_inside_the_story() {
-        let c = [Prose, Teaser, Teaser, Teaser, Prose];
-        assert_eq!(junk_runs(&c, &LIMITS), [1..4]);
-        let c = [Prose, Teaser, Teaser, Prose];
-        assert!(junk_runs(&c, &LIMITS).is_empty());
+        assert_eq!(runs(&[Prose, Teaser, Teaser, Teaser, Prose]), [1..4]);
+        assert!(runs(&[Prose, Teaser, Teaser, Prose]).is_empty());
     }
 
     #[test]
-    fn no_story_no_trailing_run() {
-        assert!(junk_runs(&[Teaser, Teaser], &LIMITS).is_empty());
-        assert!(junk_runs(&[], &LIMITS).is_empty());
+    fn the_story_is_where_prose_outweighs_the_rest() {
+        let lines = [
+            Line { class: Scrap, words: 1 },
+            Line { class: Prose, words: 30 },
+            Line { class: Teaser, words: 6 },
+            Line { class: Prose, words: 30 },
+            Line { class: Label, words: 2 },
+            Line { class: Teaser, words: 6 },
+            Line { class: Prose, words: 8 },
+        ];
+        assert_eq!(story(&lines), Some(1..4));
+    }
+
+    #[test]
+    fn no_story_no_runs() {
+        assert!(runs(&[Teaser, Teaser]).is_empty());
+        assert!(runs(&[]).is_empty());
     }
 }

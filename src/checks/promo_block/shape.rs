@@ -92,11 +92,35 @@ impl Shape {
         ends_sentence(text) && word_count(text) >= self.prose_min_words
     }
 
+    /// A line that introduces what follows ("Key features:", "The full
+    /// list:"): the lines after it are the story's list, not teasers.
+    pub fn is_list_intro(&self, text: &str) -> bool {
+        text.trim_end().ends_with(':')
+    }
+
+    /// A scrap too short or too bare to be a sentence or a headline: a menu
+    /// entry, a section name in capitals, a timestamp, a bar of links. It
+    /// neither makes nor breaks a block of junk.
+    pub fn is_scrap(&self, text: &str) -> bool {
+        let text = text.trim();
+        if ends_sentence(text) || text.contains('\n') {
+            return false;
+        }
+        let words = word_count(text);
+        words < self.min_words
+            || (words <= 8 && !text.chars().any(char::is_lowercase))
+            || (words <= 12 && (text.contains('|') || has_clock_time(text)))
+    }
+
     /// A headline in title case: every word but the minor ones capitalised,
     /// no full stop, within the length bounds, no reporting words. Teaser
     /// headlines of other stories look like this; so do subheads, which is
-    /// why the caller decides by position, never by shape alone.
+    /// why the caller decides by position, never by shape alone. A bracket
+    /// makes it a list entry ("Dana Okafor (Harbor College)") instead.
     pub fn is_title_case_headline(&self, text: &str) -> bool {
+        if text.contains('(') {
+            return false;
+        }
         let Some(words) = self.headline_words(text) else {
             return false;
         };
@@ -168,6 +192,13 @@ impl Shape {
         {
             return None;
         }
+        // "Harbor City v Lakeside": a fixture list, not a headline.
+        if words
+            .iter()
+            .any(|w| matches!(*w, "v" | "vs" | "V" | "VS" | "Vs"))
+        {
+            return None;
+        }
         Some(words)
     }
 }
@@ -193,6 +224,19 @@ pub fn ends_sentence(text: &str) -> bool {
 /// fine: "Is the Port Strike Over?").
 fn ends_without_question(text: &str) -> bool {
     matches!(last_mark(text), Some('.' | '!' | '…' | ',' | ';' | ':'))
+}
+
+/// "07:13", "9:30": the time stamp of a listing.
+fn has_clock_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b':'
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+            && !bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
+    })
 }
 
 pub fn word_count(text: &str) -> usize {
@@ -229,6 +273,8 @@ mod tests {
             "By Dana Okafor and Lena Marsh",
             "Mayor Says the Deal Is Done, According to Aides",
             "June 9 – Pier Arena, Harbor City, North County",
+            "Harbor City v Lakeside Rovers",
+            "Dana Okafor (Harbor College) Joins the Board",
             "Thomson Wire | Wed, Jan 16 2008, 07:50 GMT",
             "Harbor Ledger Staff Writer Dana Okafor Contributed",
             "The Deal Was Signed on Tuesday.",
@@ -247,6 +293,19 @@ mod tests {
         assert!(s.is_prose("She called it “a promise kept.”"));
         assert!(!s.is_prose("Back to top."));
         assert!(!s.is_prose("Why Every Port Strike Ends the Same Way"));
+    }
+
+    #[test]
+    fn scraps_and_list_intros() {
+        let s = shape();
+        for yes in ["Print", "SPORTS NEWS", "Home >", "07:13", "Wire | Wed, Jan 16, 07:50 GMT"] {
+            assert!(s.is_scrap(yes), "{yes}");
+        }
+        for no in ["Back to top.", "Why Every Port Strike Ends the Same Way", "Rates rose 3:1 in favour"] {
+            assert!(!s.is_scrap(no), "{no}");
+        }
+        assert!(s.is_list_intro("Key features:"));
+        assert!(!s.is_list_intro("Key features"));
     }
 
     #[test]
