@@ -83,6 +83,10 @@ rule_spec! {
         #[serde(default)]
         pub labels: Vec<String>,
         #[serde(default)]
+        pub label_patterns: Vec<Spanned<String>>,
+        #[serde(default)]
+        pub furniture: Vec<String>,
+        #[serde(default)]
         pub markers: Vec<Spanned<String>>,
         #[serde(default = "crate::rules::spec::yes")]
         pub ignorecase: bool,
@@ -119,6 +123,8 @@ pub static KIND: Kind = Kind {
 struct PromoBlock {
     meta: RuleMeta,
     labels: Option<PhraseSet>,
+    label_patterns: Option<Regex>,
+    furniture: Option<PhraseSet>,
     markers: Option<Regex>,
     limits: Limits,
     shape: Shape,
@@ -126,9 +132,19 @@ struct PromoBlock {
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let spec: PromoBlockSpec = file.parse()?;
-    if let Some(blank) = spec.labels.iter().find(|l| l.trim().is_empty()) {
-        return Err(file.error(format!("empty label {blank:?} in `labels`")));
-    }
+    let phrase_set = |list: &[String], key: &str| -> Result<Option<PhraseSet>, RuleError> {
+        if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
+            return Err(file.error(format!("empty entry {blank:?} in `{key}`")));
+        }
+        if list.is_empty() {
+            return Ok(None);
+        }
+        PhraseSet::new(list, spec.ignorecase, true)
+            .map(Some)
+            .map_err(|e| file.error(e))
+    };
+    let labels = phrase_set(&spec.labels, "labels")?;
+    let furniture = phrase_set(&spec.furniture, "furniture")?;
     if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
         return Err(file.error(format!(
             "`min_share` is a share of lines, above 0 and at most 1; got {}",
@@ -138,14 +154,12 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     if spec.min_lines == 0 {
         return Err(file.error("`min_lines` must be at least 1"));
     }
-    let labels = if spec.labels.is_empty() {
-        None
-    } else {
-        Some(PhraseSet::new(&spec.labels, spec.ignorecase, true).map_err(|e| file.error(e))?)
+    let regex = |list: &[Spanned<String>]| -> Result<Option<Regex>, RuleError> {
+        let patterns: Vec<String> = list.iter().map(|m| m.value.clone()).collect();
+        combined_regex(&patterns, spec.ignorecase).map_err(|(i, e)| file.error_at(&list[i], e))
     };
-    let patterns: Vec<String> = spec.markers.iter().map(|m| m.value.clone()).collect();
-    let markers = combined_regex(&patterns, spec.ignorecase)
-        .map_err(|(i, e)| file.error_at(&spec.markers[i], e))?;
+    let markers = regex(&spec.markers)?;
+    let label_patterns = regex(&spec.label_patterns)?;
     let shape = Shape::new(&spec.shape).map_err(|e| file.error(e))?;
     let limits = Limits {
         min_lines: spec.min_lines,
@@ -156,6 +170,8 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     Ok(Box::new(PromoBlock {
         meta,
         labels,
+        label_patterns,
+        furniture,
         markers,
         limits,
         shape,
@@ -181,8 +197,16 @@ impl PromoBlock {
         if self.markers.as_ref().is_some_and(|m| m.is_match(text)) {
             return Class::Promo;
         }
-        if self.is_label(text) {
+        if is_label(self.labels.as_ref(), text)
+            || self
+                .label_patterns
+                .as_ref()
+                .is_some_and(|p| p.is_match(text.trim()))
+        {
             return Class::Label;
+        }
+        if is_label(self.furniture.as_ref(), text) {
+            return Class::Furniture;
         }
         if self.shape.is_prose(text) {
             Class::Prose
@@ -198,23 +222,23 @@ impl PromoBlock {
             Class::Other
         }
     }
+}
 
-    /// A label alone on a one-line block, or opening it before a colon
-    /// ("Read more: Ferry Fares Rise Again").
-    fn is_label(&self, text: &str) -> bool {
-        let Some(labels) = &self.labels else {
-            return false;
-        };
-        let text = text.trim();
-        if text.contains('\n') {
-            return false;
-        }
-        labels.find(text).into_iter().any(|(_, range)| {
-            alone_on_line(text, &range)
-                || (text[..range.start].chars().all(|c| !c.is_alphanumeric())
-                    && text[range.end..].trim_start().starts_with(':'))
-        })
+/// One of `labels` alone on a one-line block, or opening it before a colon
+/// ("Read more: Ferry Fares Rise Again").
+fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
+    let Some(labels) = labels else {
+        return false;
+    };
+    let text = text.trim();
+    if text.contains('\n') {
+        return false;
     }
+    labels.find(text).into_iter().any(|(_, range)| {
+        alone_on_line(text, &range)
+            || (text[..range.start].chars().all(|c| !c.is_alphanumeric())
+                && text[range.end..].trim_start().starts_with(':'))
+    })
 }
 
 impl Check for PromoBlock {

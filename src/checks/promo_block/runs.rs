@@ -11,7 +11,8 @@
 //! 2. After the story: in each stretch between sentences of some length,
 //!    from the first junk block to the last, when enough of them are junk.
 //!    Teaser headlines need no label there.
-//! 3. Anywhere: a label followed by headlines and scraps (a "Related" box).
+//! 3. Anywhere: a box label followed by headlines and scraps (a "Related"
+//!    box).
 //!    Inside the story, headlines right before the story resumes are its
 //!    subheads and stay out.
 //! 4. Anywhere: `teaser_run` title-case headlines in a row.
@@ -25,8 +26,10 @@ pub enum Class {
     Prose,
     /// A line ending in a colon: what follows is the story's own list.
     Intro,
-    /// A site label: "More From Author", "Related:", "Share this".
+    /// A label over a box of links: "More From Author", "Related:".
     Label,
+    /// A site control or widget: "Share this", "Print", "Advertisement".
+    Furniture,
     /// A line with a promotional marker ("in my latest blog"), even when it
     /// reads as a sentence.
     Promo,
@@ -42,7 +45,7 @@ pub enum Class {
 
 impl Class {
     fn is_flag(self) -> bool {
-        matches!(self, Class::Label | Class::Promo)
+        matches!(self, Class::Label | Class::Furniture | Class::Promo)
     }
 
     fn is_headline(self) -> bool {
@@ -54,7 +57,7 @@ impl Class {
         match self {
             Class::Prose => 0,
             Class::Intro => -2,
-            Class::Label | Class::Promo => 15,
+            Class::Label | Class::Furniture | Class::Promo => 15,
             Class::Teaser | Class::Loose | Class::Other => 6,
             Class::Scrap => 3,
         }
@@ -108,7 +111,7 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
             let mut line = *line;
             match line.class {
                 Class::Intro => in_list = true,
-                Class::Prose | Class::Label | Class::Promo => in_list = false,
+                Class::Prose | Class::Label | Class::Furniture | Class::Promo => in_list = false,
                 Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
                 _ => {}
             }
@@ -169,6 +172,17 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
             let counted = run.iter().filter(|l| !neutral(l)).count();
             let share = count as f64 / counted.max(1) as f64;
             if count >= limits.min_lines && share >= limits.min_share {
+                // Scraps on either side go with it (a section name above, a
+                // copyright line below); a sentence-case line may be a
+                // recipe's list or the story's credit, so it stays out.
+                let mut first = first;
+                while first > 0 && stretch[first - 1].class == Class::Scrap {
+                    first -= 1;
+                }
+                let mut last = last;
+                while last + 1 < stretch.len() && stretch[last + 1].class == Class::Scrap {
+                    last += 1;
+                }
                 out.push(start + first..start + last + 1);
             }
         }
@@ -177,21 +191,26 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
     out
 }
 
-/// A label followed by headlines and scraps, anywhere. Outside the story a
-/// short sentence does not end it. Inside the story, the headlines just
+/// A box label followed by headlines, scraps and furniture, anywhere.
+/// Outside the story a short sentence does not end it. Inside the story, the headlines just
 /// before a paragraph are that paragraph's subheads: the block stops before
 /// them. A label with nothing after it is the phrase rules' business.
 fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !lines[i].class.is_flag() {
+        if lines[i].class != Class::Label {
             i += 1;
             continue;
         }
         let outside = !story.contains(&i);
         let continues = |l: &Line| match l.class {
-            Class::Teaser | Class::Loose | Class::Scrap | Class::Label | Class::Promo => true,
+            Class::Teaser
+            | Class::Loose
+            | Class::Scrap
+            | Class::Label
+            | Class::Furniture
+            | Class::Promo => true,
             Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
             Class::Intro | Class::Other => false,
         };
@@ -300,11 +319,26 @@ mod tests {
     #[test]
     fn sentences_after_the_story_split_it() {
         let lines = [
-            Line { class: Prose, words: 40 },
-            Line { class: Teaser, words: 5 },
-            Line { class: Prose, words: 20 },
-            Line { class: Label, words: 2 },
-            Line { class: Teaser, words: 6 },
+            Line {
+                class: Prose,
+                words: 40,
+            },
+            Line {
+                class: Teaser,
+                words: 5,
+            },
+            Line {
+                class: Prose,
+                words: 20,
+            },
+            Line {
+                class: Label,
+                words: 2,
+            },
+            Line {
+                class: Teaser,
+                words: 6,
+            },
         ];
         assert_eq!(junk_runs(&lines, &LIMITS), [3..5]);
     }
@@ -328,12 +362,30 @@ mod tests {
     #[test]
     fn before_the_story_a_short_sentence_does_not_end_a_box() {
         let lines = [
-            Line { class: Label, words: 2 },
-            Line { class: Loose, words: 6 },
-            Line { class: Prose, words: 7 },
-            Line { class: Loose, words: 6 },
-            Line { class: Prose, words: 40 },
-            Line { class: Prose, words: 40 },
+            Line {
+                class: Label,
+                words: 2,
+            },
+            Line {
+                class: Loose,
+                words: 6,
+            },
+            Line {
+                class: Prose,
+                words: 7,
+            },
+            Line {
+                class: Loose,
+                words: 6,
+            },
+            Line {
+                class: Prose,
+                words: 40,
+            },
+            Line {
+                class: Prose,
+                words: 40,
+            },
         ];
         assert_eq!(junk_runs(&lines, &LIMITS), [0..4]);
     }
@@ -353,13 +405,34 @@ mod tests {
     #[test]
     fn the_story_is_where_prose_outweighs_the_rest() {
         let lines = [
-            Line { class: Scrap, words: 1 },
-            Line { class: Prose, words: 30 },
-            Line { class: Teaser, words: 6 },
-            Line { class: Prose, words: 30 },
-            Line { class: Label, words: 2 },
-            Line { class: Teaser, words: 6 },
-            Line { class: Prose, words: 8 },
+            Line {
+                class: Scrap,
+                words: 1,
+            },
+            Line {
+                class: Prose,
+                words: 30,
+            },
+            Line {
+                class: Teaser,
+                words: 6,
+            },
+            Line {
+                class: Prose,
+                words: 30,
+            },
+            Line {
+                class: Label,
+                words: 2,
+            },
+            Line {
+                class: Teaser,
+                words: 6,
+            },
+            Line {
+                class: Prose,
+                words: 8,
+            },
         ];
         assert_eq!(story(&lines), Some(1..4));
     }

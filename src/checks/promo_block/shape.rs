@@ -298,10 +298,20 @@ mod tests {
     #[test]
     fn scraps_and_list_intros() {
         let s = shape();
-        for yes in ["Print", "SPORTS NEWS", "Home >", "07:13", "Wire | Wed, Jan 16, 07:50 GMT"] {
+        for yes in [
+            "Print",
+            "SPORTS NEWS",
+            "Home >",
+            "07:13",
+            "Wire | Wed, Jan 16, 07:50 GMT",
+        ] {
             assert!(s.is_scrap(yes), "{yes}");
         }
-        for no in ["Back to top.", "Why Every Port Strike Ends the Same Way", "Rates rose 3:1 in favour"] {
+        for no in [
+            "Back to top.",
+            "Why Every Port Strike Ends the Same Way",
+            "Rates rose 3:1 in favour",
+        ] {
             assert!(!s.is_scrap(no), "{no}");
         }
         assert!(s.is_list_intro("Key features:"));
