@@ -254,12 +254,6 @@ impl Check for PromoBlock {
         let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
         let classes: Vec<Line> = body.iter().map(|b| self.line(b.text(), headline)).collect();
-        if std::env::var_os("PROMO_DEBUG").is_some() {
-            for (b, c) in body.iter().zip(&classes) {
-                let l = doc.lines.line_of(b.full_span().start as usize);
-                eprintln!("DBG\t{}\t{:?}\t{:?}", doc.path, l, c.class);
-            }
-        }
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
         }
@@ -294,18 +288,18 @@ impl PromoBlock {
 /// What deleting blocks `run` removes: from the end of the line before it
 /// (so the blank lines that separated it go too) to the end of its last
 /// line. At the top of the file there is no line before it: its own lines
-/// and their breaks go instead. Whole source lines, so no Markdown marker
-/// or emphasis is left half-deleted.
+/// and the breaks after them go instead. Whole source lines, so no Markdown
+/// marker or emphasis is left half-deleted.
 fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
     let source = doc.source.as_str();
     let start = body[run.start].full_span().start as usize;
     let end = line_end(source, body[run.end - 1].full_span().end as usize);
-    let previous = doc
-        .blocks
-        .iter()
-        .map(|b| b.full_span().end as usize)
-        .filter(|&e| e <= start)
-        .max();
+    let previous = match run.start.checked_sub(1) {
+        Some(before) => Some(body[before]),
+        None => doc.headline(),
+    }
+    .map(|b| b.full_span().end as usize)
+    .filter(|&e| e <= start);
     match previous {
         Some(prev) => Span::new(line_end(source, prev).min(start), end),
         None => {

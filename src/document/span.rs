@@ -71,7 +71,14 @@ pub struct LineCol {
 pub struct LineIndex {
     line_starts: Vec<u32>,
     bom_len: u32,
+    /// `(byte offset, chars before it)` every [`CHECKPOINT`] bytes or so, so
+    /// a column on a 50 MB line costs a short count, not the whole line: one
+    /// scraped page on one line can carry a hundred thousand findings.
+    checkpoints: Vec<(u32, u32)>,
 }
+
+/// Bytes between two char-count checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
@@ -87,10 +94,38 @@ impl LineIndex {
             i += 1;
         }
         let bom_len = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut checkpoints = vec![(0u32, 0u32)];
+        let mut chars = 0u32;
+        let mut last = 0usize;
+        while last + CHECKPOINT < source.len() {
+            let mut next = last + CHECKPOINT;
+            while !source.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += source[last..next].chars().count() as u32;
+            checkpoints.push((next as u32, chars));
+            last = next;
+        }
         LineIndex {
             line_starts,
             bom_len,
+            checkpoints,
         }
+    }
+
+    /// Unicode scalar values in `source[..offset]` (`offset` on a char
+    /// boundary).
+    fn chars_before(&self, source: &str, offset: usize) -> usize {
+        let k = self
+            .checkpoints
+            .partition_point(|&(at, _)| at as usize <= offset)
+            .saturating_sub(1);
+        let (at, chars) = self.checkpoints.get(k).copied().unwrap_or((0, 0));
+        let at = at as usize;
+        chars as usize
+            + source
+                .get(at..offset)
+                .map_or(offset.saturating_sub(at), |s| s.chars().count())
     }
 
     /// Number of lines (a file with no newline has one).
@@ -120,9 +155,11 @@ impl LineIndex {
         if line == 0 {
             start = start.max(self.bom_len as usize).min(offset);
         }
-        let column = source
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = if source.is_char_boundary(offset) && source.is_char_boundary(start) {
+            self.chars_before(source, offset) - self.chars_before(source, start)
+        } else {
+            offset - start
+        };
         LineCol {
             line: line as u32 + 1,
             column: column as u32 + 1,
@@ -163,6 +200,17 @@ mod tests {
         let three = src.find("three").unwrap();
         assert_eq!(idx.line_col(src, three), LineCol { line: 3, column: 6 });
         assert_eq!(idx.line_text(src, 1), "line two");
+    }
+
+    #[test]
+    fn columns_on_a_long_line_agree_with_counting() {
+        let src = "é".repeat(5000) + "x" + &"ü ".repeat(3000) + "\nnext";
+        let idx = LineIndex::new(&src);
+        for (offset, _) in src.char_indices().step_by(997) {
+            let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = src[line_start..offset].chars().count() as u32 + 1;
+            assert_eq!(idx.line_col(&src, offset).column, expected, "at {offset}");
+        }
     }
 
     #[test]
