@@ -216,7 +216,7 @@ fn seed_with_pasted_teasers_is_reported_once_and_only_there() {
         found.iter().map(|d| doc.slice(d.span)).collect::<Vec<_>>()
     );
     let block = &found[0];
-    assert_eq!(&*block.rule, "promo/trailing-block");
+    assert_eq!(&*block.rule, "promo/pasted-block");
     assert_eq!(
         (block.span.start as usize, block.span.end as usize),
         (junk[0].0, junk[3].1),

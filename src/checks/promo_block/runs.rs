@@ -37,6 +37,8 @@ pub enum Class {
     Teaser,
     /// A sentence-case headline: counts only in a labelled block.
     Loose,
+    /// A headline followed by a paragraph: the story's subhead, never junk.
+    Subhead,
     /// A menu entry, a time stamp, a name in capitals: neutral.
     Scrap,
     /// Anything else: bylines, credits, list items, long fragments.
@@ -58,7 +60,7 @@ impl Class {
             Class::Prose => 0,
             Class::Intro => -2,
             Class::Label | Class::Furniture | Class::Promo => 15,
-            Class::Teaser | Class::Loose | Class::Other => 6,
+            Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
             Class::Scrap => 3,
         }
     }
@@ -89,7 +91,7 @@ const STRAY_SENTENCE_WORDS: usize = 12;
 /// Runs of junk blocks (index ranges into `lines`), sorted, merged where
 /// they overlap or touch.
 pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
-    let lines = lists_after_intros(lines);
+    let lines = subheads(&lists_after_intros(lines));
     let Some(story) = story(&lines) else {
         return Vec::new();
     };
@@ -118,6 +120,22 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
             line
         })
         .collect()
+}
+
+/// A headline followed by a paragraph (not a one-line blurb) heads that
+/// paragraph: wherever it is, it is the story's subhead.
+fn subheads(lines: &[Line]) -> Vec<Line> {
+    let mut out = lines.to_vec();
+    for i in 0..out.len().saturating_sub(1) {
+        let next = lines[i + 1];
+        if out[i].class.is_headline()
+            && next.class == Class::Prose
+            && next.words > STRAY_SENTENCE_WORDS
+        {
+            out[i].class = Class::Subhead;
+        }
+    }
+    out
 }
 
 /// The maximum-sum stretch of blocks: a paragraph scores its word count,
@@ -151,7 +169,7 @@ fn story(lines: &[Line]) -> Option<Range<usize>> {
 /// headlines and scraps count neither way; a labelled block takes them.
 fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<usize>> {
     let junk = |l: &Line| l.class.is_flag() || l.class == Class::Teaser;
-    let neutral = |l: &Line| matches!(l.class, Class::Loose | Class::Scrap);
+    let neutral = |l: &Line| matches!(l.class, Class::Loose | Class::Scrap | Class::Subhead);
     let mut out = Vec::new();
     let mut start = story_end;
     while start < lines.len() {
@@ -212,7 +230,7 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
             | Class::Furniture
             | Class::Promo => true,
             Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
-            Class::Intro | Class::Other => false,
+            Class::Intro | Class::Subhead | Class::Other => false,
         };
         let mut end = i + 1;
         while end < lines.len() && continues(&lines[end]) {
@@ -291,6 +309,10 @@ mod tests {
         pairs(junk_runs(&lines, &LIMITS))
     }
 
+    fn l(class: Class, words: usize) -> Line {
+        Line { class, words }
+    }
+
     fn pairs(runs: Vec<Range<usize>>) -> Vec<(usize, usize)> {
         runs.into_iter().map(|r| (r.start, r.end)).collect()
     }
@@ -312,6 +334,18 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_over_a_paragraph_after_junk_is_a_subhead() {
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 8),
+            l(Teaser, 4),
+            l(Prose, 15),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+    }
+
+    #[test]
     fn one_trailing_headline_or_a_mostly_other_tail_is_not_enough() {
         assert!(runs(&[Prose, Teaser]).is_empty());
         assert!(runs(&[Prose, Teaser, Other, Other, Other, Teaser]).is_empty());
@@ -329,26 +363,11 @@ mod tests {
     #[test]
     fn sentences_after_the_story_split_it() {
         let lines = [
-            Line {
-                class: Prose,
-                words: 40,
-            },
-            Line {
-                class: Teaser,
-                words: 5,
-            },
-            Line {
-                class: Prose,
-                words: 20,
-            },
-            Line {
-                class: Label,
-                words: 2,
-            },
-            Line {
-                class: Teaser,
-                words: 6,
-            },
+            l(Prose, 40),
+            l(Teaser, 5),
+            l(Prose, 20),
+            l(Label, 2),
+            l(Teaser, 6),
         ];
         assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(3, 5)]);
     }
@@ -363,7 +382,10 @@ mod tests {
     fn a_labelled_box_inside_the_story_stops_before_subheads() {
         let c = [Prose, Label, Loose, Scrap, Loose, Other, Prose, Prose];
         assert_eq!(runs(&c), [(1, 5)]);
+        // The last headline heads the paragraph after it.
         let c = [Prose, Label, Loose, Teaser, Prose, Prose];
+        assert_eq!(runs(&c), [(1, 3)]);
+        let c = [Prose, Label, Teaser, Prose, Prose];
         assert!(runs(&c).is_empty());
         // A bare label is the phrase rules' business.
         assert!(runs(&[Prose, Label, Prose, Prose]).is_empty());
@@ -372,32 +394,15 @@ mod tests {
     #[test]
     fn before_the_story_a_short_sentence_does_not_end_a_box() {
         let lines = [
-            Line {
-                class: Label,
-                words: 2,
-            },
-            Line {
-                class: Loose,
-                words: 6,
-            },
-            Line {
-                class: Prose,
-                words: 7,
-            },
-            Line {
-                class: Loose,
-                words: 6,
-            },
-            Line {
-                class: Prose,
-                words: 40,
-            },
-            Line {
-                class: Prose,
-                words: 40,
-            },
+            l(Label, 2),
+            l(Loose, 6),
+            l(Prose, 7),
+            l(Loose, 6),
+            l(Prose, 40),
+            l(Prose, 40),
         ];
-        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 4)]);
+        // The last headline is the story's: it heads its first paragraph.
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 2)]);
     }
 
     #[test]
@@ -408,41 +413,22 @@ mod tests {
 
     #[test]
     fn rows_of_teasers_inside_the_story() {
-        assert_eq!(runs(&[Prose, Teaser, Teaser, Teaser, Prose]), [(1, 4)]);
+        // The last of the row heads the paragraph after it.
+        let c = [Prose, Teaser, Teaser, Teaser, Teaser, Prose];
+        assert_eq!(runs(&c), [(1, 4)]);
         assert!(runs(&[Prose, Teaser, Teaser, Prose]).is_empty());
     }
 
     #[test]
     fn the_story_is_where_prose_outweighs_the_rest() {
         let lines = [
-            Line {
-                class: Scrap,
-                words: 1,
-            },
-            Line {
-                class: Prose,
-                words: 30,
-            },
-            Line {
-                class: Teaser,
-                words: 6,
-            },
-            Line {
-                class: Prose,
-                words: 30,
-            },
-            Line {
-                class: Label,
-                words: 2,
-            },
-            Line {
-                class: Teaser,
-                words: 6,
-            },
-            Line {
-                class: Prose,
-                words: 8,
-            },
+            l(Scrap, 1),
+            l(Prose, 30),
+            l(Teaser, 6),
+            l(Prose, 30),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Prose, 8),
         ];
         assert_eq!(story(&lines), Some(1..4));
     }
