@@ -10,14 +10,16 @@
 //! - anywhere in the body, a label followed by headline-like lines (a
 //!   "Related" box), or `teaser_run` title-case lines in a row.
 //!
-//! The headline is never read. Subheads inside the story are never flagged:
-//! each is followed by the paragraphs it heads, so it is neither after the
-//! last one nor in a row of headlines. A lone promo line in the middle of the
-//! story ("ADVERTISEMENT") is the phrase rules' job (`kind: existence`); a
-//! block reported here stands for them, so the engine drops same-family
-//! findings inside it.
+//! The story is the stretch of blocks where prose outweighs everything else,
+//! so a copyright line or a stray sentence among the junk after it does not
+//! extend it. The headline, and a copy of it in the body, are never flagged;
+//! nor is a headline followed by a paragraph (a subhead, wherever it is), a
+//! list after a line ending in a colon, or a fixture list ("A v B"). A lone
+//! promo line in the middle of the story ("ADVERTISEMENT") is the phrase
+//! rules' job (`kind: existence`); a block reported here stands for them, so
+//! the engine drops same-family findings inside it.
 //!
-//! A story's paragraph is a block that ends a sentence and has at least
+//! A paragraph is a block that ends a sentence and has at least
 //! `shape.prose_min_words` words. Every block is read whole: in a plain-text
 //! article with one paragraph per line, each line.
 //!
@@ -32,14 +34,16 @@
 //! ```yaml
 //! kind: promo-block
 //! severity: error
-//! message: "Pasted block of {lines} lines, starting '{first}'"
+//! message: "Block of pasted page furniture ({lines} lines), starting '{first}'"
 //! description: Teasers and link boxes pasted with the story.
-//! labels: [More From Author, Related, Read more]   # literal, alone on a line
-//! markers: ['\bin my latest blog\b']               # regex: a promotional line
+//! labels: [More From Author, Related, Most read]   # box labels: headlines follow
+//! label_patterns: ['^\W*(?:\w+\s+){0,3}news\W*$'] # box labels by shape ("SPORTS NEWS")
+//! furniture: [Print, Share this, Advertisement]     # junk lines that head nothing
+//! markers: ['\bin my latest blog\b']               # a line with one is promotional
 //! min_lines: 2        # junk lines a block after the story needs (default 2)
-//! min_share: 0.5      # share of that block's lines that are junk (default 0.5)
+//! min_share: 0.5      # share of its lines (scraps aside) that are junk (default 0.5)
 //! teaser_run: 3       # title-case lines in a row that are a block anywhere (0: off)
-//! shape:              # what a headline and a paragraph look like (defaults shown)
+//! shape:              # headline and paragraph shape (numbers are the defaults)
 //!   min_words: 4
 //!   max_words: 20
 //!   max_chars: 160
@@ -51,9 +55,13 @@
 //!   - bad: "The talks resume on Monday.\nMore From Author\nWhy Every Port Strike Ends the Same Way"
 //!   - good: "Why the Talks Matter\nThe talks resume on Monday."
 //! ```
-//! A label is literal text alone on its line (symbols such as "»" or ":"
-//! around it are fine) or followed by a colon and a headline ("Read more:
-//! ..."). Labels and markers follow `ignorecase` (default true).
+//! `labels` and `furniture` are literal text alone on a line (symbols such
+//! as "»" or ":" around it are fine), or before a colon and a headline
+//! ("Read more: ..."); `label_patterns` and `markers` are regular
+//! expressions. All follow `ignorecase` (default true). A label heads a box
+//! of links; furniture ("Print", "Share this") is junk but heads nothing. A
+//! scrap (a menu entry, a name in capitals, a time stamp) is neutral: it
+//! neither makes nor breaks a block, and goes with the block it touches.
 //!
 //! ## Fix safety
 //! Unsafe: the fix deletes the block, with the line breaks before it. A
