@@ -346,3 +346,70 @@ fn shorten(text: &str, max_chars: usize) -> String {
     let cut: String = text.chars().take(max_chars).collect();
     format!("{}…", cut.trim_end())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, ReadOptions};
+
+    fn rule() -> Box<dyn Check> {
+        let text = "kind: promo-block\nseverity: error\nmessage: \"{lines} {first}\"\ndescription: d\nlabels: [More From Author, Related]\nfurniture: [Print]\nmarkers: ['\\bmy latest blog\\b']\nexamples:\n  - bad: x\n  - good: y\n";
+        let file = RuleFile {
+            id: "promo/test",
+            origin: "test.yaml",
+            text,
+        };
+        compile(&file).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn run(source: &str, format: Format) -> (Document, Vec<Diagnostic>) {
+        let doc = Document::parse("t", source.to_string(), format, &ReadOptions::default());
+        let mut out = Vec::new();
+        rule().check(&doc, &mut out);
+        (doc, out)
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_in_the_file() {
+        let story = "The talks resume on Monday after a week of strikes at the port.";
+        let inputs = [
+            String::new(),
+            "\n\n\r\r\n".to_string(),
+            "\u{feff}Headline\r\n\r\nMore From Author\r\nRelated\r\n".to_string(),
+            format!("Head\n\n{story}\n\nRelated\n\nÜber Alles Sagt Der Chef Dies\n\nPrint"),
+            format!("Head\r{story}\rRelated\rFerry fares rise again\rPrint\r"),
+            format!(
+                "# Head\n\n{story}\n\n## Related\n\n- **Ferry fares rise again**\n- `x` Docks close early today\n"
+            ),
+            "é".repeat(10_000),
+            format!("Head\n\n{}\n", "Related\n".repeat(2_000)),
+        ];
+        for source in &inputs {
+            for format in [Format::Text, Format::Markdown, Format::Snippet] {
+                let (doc, found) = run(source, format);
+                for d in &found {
+                    let fix = d.fix.as_ref().unwrap();
+                    for span in std::iter::once(d.span).chain(fix.edits.iter().map(|e| e.span)) {
+                        assert!(span.end as usize <= source.len(), "{source:?}");
+                        assert!(source.is_char_boundary(span.start as usize));
+                        assert!(source.is_char_boundary(span.end as usize));
+                    }
+                    assert!(!doc.slice(d.span).is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_box_in_markdown_is_deleted_with_its_markup() {
+        let source = "# Head\n\nThe talks resume on Monday after a week of strikes at the port.\n\n## Related\n\n- [Ferry fares rise again](https://example.com/a)\n- [Docks close early on Friday](https://example.com/b)\n\nThe union will vote on Thursday, its president said at a rally.\n";
+        let (doc, found) = run(source, Format::Markdown);
+        assert_eq!(found.len(), 1);
+        let (fixed, applied) = crate::fix::apply(&doc.source, &found, Applicability::Unsafe);
+        assert_eq!(applied, 1);
+        assert_eq!(
+            fixed,
+            "# Head\n\nThe talks resume on Monday after a week of strikes at the port.\n\nThe union will vote on Thursday, its president said at a rally.\n"
+        );
+    }
+}

@@ -93,7 +93,9 @@ const STRAY_SENTENCE_WORDS: usize = 12;
 pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     let lines = subheads(&lists_after_intros(lines));
     let Some(story) = story(&lines) else {
-        return Vec::new();
+        // No paragraph at all: nothing is "after the story", but a labelled
+        // box is still one.
+        return merge(labelled_blocks(&lines, &(0..0)));
     };
     let mut runs = after_story(&lines, story.end, limits);
     runs.extend(labelled_blocks(&lines, &story));
@@ -434,8 +436,9 @@ mod tests {
     }
 
     #[test]
-    fn no_story_no_runs() {
-        assert!(runs(&[Teaser, Teaser]).is_empty());
+    fn without_a_story_only_labelled_boxes() {
+        assert!(runs(&[Teaser, Teaser, Teaser]).is_empty());
         assert!(runs(&[]).is_empty());
+        assert_eq!(runs(&[Label, Loose, Loose]), [(0, 3)]);
     }
 }

@@ -205,7 +205,10 @@ impl Shape {
 
 /// Closing marks that may follow a sentence's final punctuation.
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_' | '」' | '』'
+    )
 }
 
 fn last_mark(text: &str) -> Option<char> {
@@ -215,9 +218,13 @@ fn last_mark(text: &str) -> Option<char> {
         .next_back()
 }
 
-/// Ends with `.`, `!`, `?` or `…`, before any closing quotes or brackets.
+/// Ends with `.`, `!`, `?` or `…` (or their full-width forms), before any
+/// closing quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
-    matches!(last_mark(text), Some('.' | '!' | '?' | '…'))
+    matches!(
+        last_mark(text),
+        Some('.' | '!' | '?' | '…' | '。' | '！' | '？')
+    )
 }
 
 /// Ends with punctuation a headline does not end with (a question mark is
@@ -293,6 +300,8 @@ mod tests {
         assert!(s.is_prose("She called it “a promise kept.”"));
         assert!(!s.is_prose("Back to top."));
         assert!(!s.is_prose("Why Every Port Strike Ends the Same Way"));
+        assert!(ends_sentence("港の交渉は来週も続く。"));
+        assert!(!s.is_title_case_headline("港の交渉は来週も続く"));
     }
 
     #[test]
