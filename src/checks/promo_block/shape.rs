@@ -182,8 +182,9 @@ impl Shape {
         if words.len() < self.min_words || words.len() > self.max_words {
             return None;
         }
-        // "By Dana Okafor and Lena Marsh" is a byline.
-        if words[0] == "By" {
+        // "By Dana Okafor and Lena Marsh" is a byline; "March 3: Talks
+        // Resume" is an entry in a timeline.
+        if words[0] == "By" || starts_with_date(&words) {
             return None;
         }
         if words
@@ -231,6 +232,44 @@ pub fn ends_sentence(text: &str) -> bool {
 /// fine: "Is the Port Strike Over?").
 fn ends_without_question(text: &str) -> bool {
     matches!(last_mark(text), Some('.' | '!' | '…' | ',' | ';' | ':'))
+}
+
+/// "March 3", "Sept. 12", "3 March": a date opening the line.
+fn starts_with_date(words: &[&str]) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    let is_month = |w: &str| MONTHS.contains(&w.to_lowercase().as_str());
+    let is_day = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    match words {
+        [first, second, ..] => {
+            (is_month(first) && is_day(second)) || (is_day(first) && is_month(second))
+        }
+        _ => false,
+    }
 }
 
 /// "07:13", "9:30": the time stamp of a listing.
@@ -281,6 +320,8 @@ mod tests {
             "Mayor Says the Deal Is Done, According to Aides",
             "June 9 – Pier Arena, Harbor City, North County",
             "Harbor City v Lakeside Rovers",
+            "March 3: Talks Resume After the Strike",
+            "12 Sept. – Union Members Vote on the Offer",
             "Dana Okafor (Harbor College) Joins the Board",
             "Thomson Wire | Wed, Jan 16 2008, 07:50 GMT",
             "Harbor Ledger Staff Writer Dana Okafor Contributed",
