@@ -190,7 +190,9 @@ impl PromoBlock {
     fn line(&self, text: &str, headline: &str) -> Line {
         // Scraped pages repeat the headline above the story: it is the
         // story's, and ends any block of junk before it.
-        let class = if !headline.is_empty() && same_words(text, headline) {
+        let copy_of_headline =
+            !headline.is_empty() && text.len() <= 2 * headline.len() && same_words(text, headline);
+        let class = if copy_of_headline {
             Class::Other
         } else {
             self.classify(text)
@@ -232,6 +234,10 @@ impl PromoBlock {
     }
 }
 
+/// Longest line read as a label ("Read more: " and a headline fit easily):
+/// longer text is prose, and is not searched once per match.
+const MAX_LABEL_LINE: usize = 400;
+
 /// One of `labels` alone on a one-line block, or opening it before a colon
 /// ("Read more: Ferry Fares Rise Again").
 fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
@@ -239,7 +245,7 @@ fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
         return false;
     };
     let text = text.trim();
-    if text.contains('\n') {
+    if text.len() > MAX_LABEL_LINE || text.contains('\n') {
         return false;
     }
     labels.find(text).into_iter().any(|(_, range)| {
