@@ -7,6 +7,8 @@
 //!   analysis in my latest blog") and teaser headlines of other stories:
 //!   title-case lines with no final punctuation and no reporting words. No
 //!   label is needed: nothing of the story comes after its last paragraph;
+//! - above the story, a run of site controls and labels (a share bar and a
+//!   "Text size" control);
 //! - anywhere in the body, a label followed by headline-like lines (a
 //!   "Related" box), or `teaser_run` title-case lines in a row.
 //!

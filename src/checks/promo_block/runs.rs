@@ -11,11 +11,13 @@
 //! 2. After the story: in each stretch between sentences of some length,
 //!    from the first junk block to the last, when enough of them are junk.
 //!    Teaser headlines need no label there.
-//! 3. Anywhere: a box label followed by headlines and scraps (a "Related"
+//! 3. Above the story: from its first label or control to its last, when
+//!    enough of the blocks there are such.
+//! 4. Anywhere: a box label followed by headlines and scraps (a "Related"
 //!    box).
 //!    Inside the story, headlines right before the story resumes are its
 //!    subheads and stay out.
-//! 4. Anywhere: `teaser_run` title-case headlines in a row.
+//! 5. Anywhere: `teaser_run` title-case headlines in a row.
 
 use std::ops::Range;
 
@@ -98,6 +100,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
         return merge(labelled_blocks(&lines, &(0..0)));
     };
     let mut runs = after_story(&lines, story.end, limits);
+    runs.extend(before_story(&lines[..story.start], limits));
     runs.extend(labelled_blocks(&lines, &story));
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
@@ -209,6 +212,22 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
         start = end + 1;
     }
     out
+}
+
+/// Above the story: from the first label, furniture or promotion to the
+/// last, when there are `min_lines` of them and they are `min_share` of the
+/// blocks that count (a share bar and a "Text size" control are one block).
+/// Headlines, scraps and credits above the story may be its deck, byline
+/// and dateline: they never count as junk here, nor join the block at its
+/// edges.
+fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
+    let first = lines.iter().position(|l| l.class.is_flag())?;
+    let last = lines.iter().rposition(|l| l.class.is_flag())?;
+    let run = &lines[first..=last];
+    let count = run.iter().filter(|l| l.class.is_flag()).count();
+    let counted = run.iter().filter(|l| l.class != Class::Scrap).count();
+    let share = count as f64 / counted.max(1) as f64;
+    (count >= limits.min_lines && share >= limits.min_share).then_some(first..last + 1)
 }
 
 /// A box label followed by headlines, scraps and furniture, anywhere.
@@ -372,6 +391,14 @@ mod tests {
             l(Teaser, 6),
         ];
         assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(3, 5)]);
+    }
+
+    #[test]
+    fn controls_above_the_story_are_one_block_without_its_deck() {
+        let c = [Furniture, Scrap, Furniture, Loose, Prose, Prose];
+        assert_eq!(runs(&c), [(0, 3)]);
+        assert!(runs(&[Furniture, Teaser, Prose, Prose]).is_empty());
+        assert!(runs(&[Furniture, Loose, Loose, Other, Furniture, Prose]).is_empty());
     }
 
     #[test]
