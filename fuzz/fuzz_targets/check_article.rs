@@ -5,7 +5,6 @@
 
 use std::sync::OnceLock;
 
-use copydesk::config::Policy;
 use copydesk::diagnostic::Applicability;
 use copydesk::document::{Format, ReadOptions};
 use copydesk::engine::Engine;
@@ -17,7 +16,7 @@ fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let read = ReadOptions { fallback_date: Some(jiff::civil::date(2026, 1, 14)), ..ReadOptions::default() };
-        Engine::new(RuleSet::load(true, &[]).expect("embedded pack loads"), read, Policy::default())
+        Engine::new(RuleSet::load(true, &[]).expect("embedded pack loads"), read)
     })
 }
 

@@ -1,6 +1,7 @@
 //! ## What it does
 //! Reports every occurrence of a listed phrase (`phrases`, literal text) or
-//! pattern (`patterns`, regular expressions) in the article's prose.
+//! pattern (`patterns`, regular expressions) in the article's prose, and
+//! every `labels` entry that stands alone on its line.
 //!
 //! ## Why
 //! Some words must never reach readers: editors' placeholders ("TKTK"),
@@ -20,17 +21,36 @@
 //! ignorecase: false       # default true (ASCII letters)
 //! nonword: false          # default false: phrases match whole words only
 //! scope: [paragraph, headline]   # default: every block
+//! labels: [Advertisement]  # literal text that counts only alone on its line
+//! unquoted: false         # default false; true: skip matches inside "quotes"
 //! examples:
 //!   - bad: "The council will vote on TKTK."
 //!   - good: "The council will vote on Tuesday."
 //! ```
+//!
+//! A pattern with a group named `match` reports only that group; the rest of
+//! the pattern is context that must be there but is not flagged (Rust regexes
+//! have no look-behind): `'(?:^|[.!?] )(?P<match>Click here)\b'` flags
+//! "Click here" only where it opens a line or a sentence, not inside a
+//! quotation.
+//!
+//! `unquoted: true` is for words that are junk when the page says them but
+//! news when someone is quoted saying them ("“Follow me on Instagram,” she
+//! joked"). Double quotation marks count, straight or curly; a quotation
+//! still open at the end of the block runs to its end.
+//!
+//! `labels` are for site furniture that is an ordinary word inside a
+//! sentence but junk when it is all there is on its line: "Print", "Email",
+//! "Related", "Advertisement". Symbols around it ("» More", "Share:",
+//! "[ View All ]") still leave it alone on its line. Like `phrases`, labels
+//! follow `ignorecase` and `nonword`.
 //!
 //! ## Fix safety
 //! No fix: what replaces the phrase is the editor's call.
 
 use regex::Regex;
 
-use super::text::{BlockScope, PhraseSet, blocks_in, combined_regex};
+use super::text::{BlockScope, PhraseSet, alone_on_line, blocks_in, build_regex, combined_regex};
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -50,6 +70,10 @@ rule_spec! {
         pub nonword: bool,
         #[serde(default)]
         pub scope: Vec<BlockScope>,
+        #[serde(default)]
+        pub labels: Vec<String>,
+        #[serde(default)]
+        pub unquoted: bool,
     }
 }
 
@@ -64,34 +88,55 @@ struct Existence {
     meta: RuleMeta,
     phrases: Option<PhraseSet>,
     regex: Option<Regex>,
+    /// Patterns with a `match` group, each compiled alone (group names
+    /// cannot repeat in one alternation).
+    grouped: Vec<Regex>,
+    labels: Option<PhraseSet>,
     scope: Vec<BlockScope>,
+    unquoted: bool,
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let spec: ExistenceSpec = file.parse()?;
-    if spec.phrases.is_empty() && spec.patterns.is_empty() {
-        return Err(file.error("an `existence` rule needs `phrases` or `patterns` (or both)"));
+    if spec.phrases.is_empty() && spec.patterns.is_empty() && spec.labels.is_empty() {
+        return Err(
+            file.error("an `existence` rule needs `phrases`, `patterns` or `labels` (or several)")
+        );
     }
-    if let Some(blank) = spec.phrases.iter().find(|p| p.trim().is_empty()) {
-        return Err(file.error(format!("empty phrase {blank:?} in `phrases`")));
-    }
-    let phrases = if spec.phrases.is_empty() {
-        None
-    } else {
-        Some(
-            PhraseSet::new(&spec.phrases, spec.ignorecase, !spec.nonword)
-                .map_err(|e| file.error(e))?,
-        )
+    let phrase_set = |list: &[String], key: &str| -> Result<Option<PhraseSet>, RuleError> {
+        if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
+            return Err(file.error(format!("empty phrase {blank:?} in `{key}`")));
+        }
+        if list.is_empty() {
+            return Ok(None);
+        }
+        PhraseSet::new(list, spec.ignorecase, !spec.nonword)
+            .map(Some)
+            .map_err(|e| file.error(e))
     };
-    let patterns: Vec<String> = spec.patterns.iter().map(|p| p.value.clone()).collect();
-    let regex = combined_regex(&patterns, spec.ignorecase)
-        .map_err(|(i, e)| file.error_at(&spec.patterns[i], e))?;
+    let phrases = phrase_set(&spec.phrases, "phrases")?;
+    let labels = phrase_set(&spec.labels, "labels")?;
+    let mut plain: Vec<String> = Vec::new();
+    let mut grouped: Vec<Regex> = Vec::new();
+    for pattern in &spec.patterns {
+        let regex =
+            build_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
+        if regex.capture_names().any(|name| name == Some("match")) {
+            grouped.push(regex);
+        } else {
+            plain.push(pattern.value.clone());
+        }
+    }
+    let regex = combined_regex(&plain, spec.ignorecase).map_err(|(_, e)| file.error(e))?;
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(Existence {
         meta,
         phrases,
         regex,
+        grouped,
+        labels,
         scope: spec.scope,
+        unquoted: spec.unquoted,
     }))
 }
 
@@ -107,6 +152,15 @@ impl Check for Existence {
             if let Some(phrases) = &self.phrases {
                 hits.extend(phrases.find(text).into_iter().map(|(_, r)| r));
             }
+            if let Some(labels) = &self.labels {
+                hits.extend(
+                    labels
+                        .find(text)
+                        .into_iter()
+                        .map(|(_, r)| r)
+                        .filter(|r| alone_on_line(text, r)),
+                );
+            }
             if let Some(regex) = &self.regex {
                 hits.extend(
                     regex
@@ -114,6 +168,19 @@ impl Check for Existence {
                         .filter(|m| !m.is_empty())
                         .map(|m| m.range()),
                 );
+            }
+            for regex in &self.grouped {
+                hits.extend(
+                    regex
+                        .captures_iter(text)
+                        .filter_map(|c| c.name("match").or_else(|| c.get(0)))
+                        .filter(|m| !m.is_empty())
+                        .map(|m| m.range()),
+                );
+            }
+            if self.unquoted && !hits.is_empty() {
+                let quoted = quoted_ranges(text);
+                hits.retain(|r| !inside(&quoted, r.start));
             }
             hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
             let mut last_end = 0;
@@ -129,5 +196,86 @@ impl Check for Existence {
                 );
             }
         }
+    }
+}
+
+/// Byte ranges of `text` inside double quotation marks, in order. A closing
+/// mark with no opening one is ignored; an unclosed quotation runs to the end.
+fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', None) | ('"', None) => open = Some(i),
+            ('”', Some(start)) | ('"', Some(start)) => {
+                ranges.push(start..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+fn inside(ranges: &[std::ops::Range<usize>], offset: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= offset);
+    after > 0 && ranges[after - 1].contains(&offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, ReadOptions};
+    use crate::rules::RuleFile;
+
+    #[test]
+    fn quotations_are_found_straight_and_curly() {
+        let text = "He said “follow me” and \"go\" then ” stray “open";
+        let quoted: Vec<&str> = quoted_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(quoted, ["“follow me”", "\"go\"", "“open"]);
+        let ranges = quoted_ranges(text);
+        assert!(inside(&ranges, text.find("follow").unwrap()));
+        assert!(!inside(&ranges, text.find("and").unwrap()));
+        assert!(!inside(&ranges, text.find("stray").unwrap()));
+    }
+
+    #[test]
+    fn labels_count_only_alone_on_their_line() {
+        let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\nlabels: [Print, Related]\nexamples:\n  - bad: Print\n  - good: x\n";
+        let file = RuleFile {
+            id: "promo/test",
+            origin: "test.yaml",
+            text: yaml,
+        };
+        let check = compile(&file).unwrap_or_else(|e| panic!("{e}"));
+        let source = "Print\nThe print run sold out.\n» Related:\nRelated talks went on.\n";
+        let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        let found: Vec<&str> = out.iter().map(|d| doc.slice(d.span)).collect();
+        assert_eq!(found, ["Print", "Related"]);
+    }
+
+    #[test]
+    fn a_match_group_flags_only_itself() {
+        let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\nignorecase: false\npatterns: ['(?:^|[.!?] )(?P<match>Click here)', 'TK']\nexamples:\n  - bad: Click here\n  - good: x\n";
+        let file = RuleFile {
+            id: "promo/test",
+            origin: "test.yaml",
+            text: yaml,
+        };
+        let check = compile(&file).unwrap_or_else(|e| panic!("{e}"));
+        let source = "Click here now.\nIt said \"Click here\" twice. Click here to go. TK\n";
+        let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        let found: Vec<(usize, &str)> = out
+            .iter()
+            .map(|d| (d.span.start as usize, doc.slice(d.span)))
+            .collect();
+        assert_eq!(found, [(0, "Click here"), (44, "Click here"), (62, "TK")]);
     }
 }

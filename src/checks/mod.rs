@@ -4,6 +4,7 @@
 //! prints it.
 
 pub mod existence;
+pub mod promo_block;
 pub mod substitution;
 pub mod text;
 
@@ -205,7 +206,7 @@ fn placeholders(template: &str) -> Vec<&str> {
 }
 
 /// Every kind copydesk knows, by name.
-pub static KINDS: &[&Kind] = &[&existence::KIND, &substitution::KIND];
+pub static KINDS: &[&Kind] = &[&existence::KIND, &substitution::KIND, &promo_block::KIND];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)

@@ -59,6 +59,16 @@ pub fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     left_ok && right_ok
 }
 
+/// True when no letter or digit shares the line of `range` outside it. Each
+/// scan stops at the first letter, digit or line break, so many hits on one
+/// long line stay linear.
+pub fn alone_on_line(text: &str, range: &Range<usize>) -> bool {
+    let stop = |c: &char| *c == '\n' || c.is_alphanumeric();
+    let before = text[..range.start].chars().rev().find(stop);
+    let after = text[range.end..].chars().find(stop);
+    before.is_none_or(|c| c == '\n') && after.is_none_or(|c| c == '\n')
+}
+
 /// Many literal phrases, one automaton, one pass over the text.
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
@@ -189,6 +199,25 @@ mod tests {
         let found = set.find(text);
         let got: Vec<&str> = found.iter().map(|(_, r)| &text[r.clone()]).collect();
         assert_eq!(got, ["Read More:", "ad"]);
+    }
+
+    fn alone(text: &str, needle: &str) -> bool {
+        let start = text.find(needle).unwrap();
+        alone_on_line(text, &(start..start + needle.len()))
+    }
+
+    #[test]
+    fn alone_on_line_allows_symbols_only() {
+        assert!(alone("Print", "Print"));
+        assert!(alone("  » Print |", "Print"));
+        assert!(alone("[ View All ]", "View All"));
+        assert!(alone(
+            "First line.\nAdvertisement\nNext line.",
+            "Advertisement"
+        ));
+        assert!(!alone("Print editions", "Print"));
+        assert!(!alone("The Print", "Print"));
+        assert!(!alone("Sent by Email 2", "Email"));
     }
 
     #[test]

@@ -170,7 +170,7 @@ impl Engines {
                 }
                 None => Policy::default(),
             };
-            engines.push(Engine::new(set, read, policy));
+            engines.push(Engine::new(set, read).with_policy(policy));
         }
         Some(Engines { engines, work })
     }

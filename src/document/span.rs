@@ -233,6 +233,17 @@ mod tests {
     }
 
     #[test]
+    fn columns_on_a_long_line_agree_with_counting() {
+        let src = "é".repeat(5000) + "x" + &"ü ".repeat(3000) + "\nnext";
+        let idx = LineIndex::new(&src);
+        for (offset, _) in src.char_indices().step_by(997) {
+            let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = src[line_start..offset].chars().count() as u32 + 1;
+            assert_eq!(idx.line_col(&src, offset).column, expected, "at {offset}");
+        }
+    }
+
+    #[test]
     fn offset_at_end_of_file_is_valid() {
         let src = "abc\n";
         let idx = LineIndex::new(src);

@@ -92,15 +92,15 @@ fn front_matter_problems_are_warnings_not_crashes() {
     let d = dir.path();
     write(
         &d.join("open.md"),
-        "---\ntitle: Never closed\n\n# Head\n\nText.\n",
+        "---\ntitle: Never closed\n\n# Head\n\nThe council met on Monday.\n",
     );
     write(
         &d.join("date.md"),
-        "---\ndate: 2026-13-45\n---\n# Head\n\nText.\n",
+        "---\ndate: 2026-13-45\n---\n# Head\n\nThe council met on Monday.\n",
     );
     write(
         &d.join("yaml.md"),
-        "---\ntitle: [unclosed\n---\n# Head\n\nText.\n",
+        "---\ntitle: [unclosed\n---\n# Head\n\nThe council met on Monday.\n",
     );
     let (items, code, _) = check_json(d, &["open.md", "date.md", "yaml.md"]);
     assert_eq!(code, Some(0), "warnings only");

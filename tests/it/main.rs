@@ -7,6 +7,7 @@ mod fixtures;
 mod integration;
 mod invalid_rules;
 mod precommit;
+mod promo;
 mod properties;
 mod rule_examples;
 mod shared_corpus;

@@ -2,7 +2,6 @@
 //! fixing never panic, spans stay in bounds on character boundaries, fixes
 //! touch only their spans, and fixing converges.
 
-use copydesk::config::Policy;
 use copydesk::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use copydesk::document::span::Span;
 use copydesk::document::{Document, Format, ReadOptions};
@@ -12,11 +11,7 @@ use copydesk::rules::load::RuleSet;
 use proptest::prelude::*;
 
 fn engine() -> Engine {
-    Engine::new(
-        RuleSet::load(true, &[]).unwrap(),
-        ReadOptions::default(),
-        Policy::default(),
-    )
+    Engine::new(RuleSet::load(true, &[]).unwrap(), ReadOptions::default())
 }
 
 /// Article-like text: words that trigger rules, names, dates, quotes,

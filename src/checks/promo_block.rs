@@ -1,0 +1,423 @@
+//! ## What it does
+//! Finds blocks of page furniture pasted into an article and reports each
+//! block once, as one finding that spans it:
+//!
+//! - after the story's last paragraph, a run of link labels ("More From
+//!   Author"), promotional lines (a `markers` match, such as "read the full
+//!   analysis in my latest blog") and teaser headlines of other stories:
+//!   title-case lines with no final punctuation and no reporting words. No
+//!   label is needed: nothing of the story comes after its last paragraph;
+//! - above the story, a run of site controls and labels (a share bar and a
+//!   "Text size" control);
+//! - anywhere in the body, a label followed by headline-like lines (a
+//!   "Related" box), or `teaser_run` title-case lines in a row.
+//!
+//! The story is the stretch of blocks where prose outweighs everything else,
+//! so a copyright line or a stray sentence among the junk after it does not
+//! extend it. The headline, and a copy of it in the body, are never flagged;
+//! nor is a headline followed by a paragraph (a subhead, wherever it is), a
+//! list after a line ending in a colon, or a fixture list ("A v B"). A lone
+//! promo line in the middle of the story ("ADVERTISEMENT") is the phrase
+//! rules' job (`kind: existence`); a block reported here stands for them, so
+//! the engine drops same-family findings inside it.
+//!
+//! A paragraph is a block that ends a sentence and has at least
+//! `shape.prose_min_words` words. Every block is read whole: in a plain-text
+//! article with one paragraph per line, each line.
+//!
+//! ## Why
+//! Articles reach the desk from CMS exports, wire feeds and scraped pages,
+//! with the page's "More From Author" box and its teasers still attached.
+//! Published, that is another site's furniture in our story. Labels can be
+//! listed; teaser headlines cannot, so they are found by their shape and
+//! their place.
+//!
+//! ## Example
+//! ```yaml
+//! kind: promo-block
+//! severity: error
+//! message: "Block of pasted page furniture ({lines} lines), starting '{first}'"
+//! description: Teasers and link boxes pasted with the story.
+//! labels: [More From Author, Related, Most read]   # box labels: headlines follow
+//! label_patterns: ['^\W*(?:\w+\s+){0,3}news\W*$'] # box labels by shape ("SPORTS NEWS")
+//! furniture: [Print, Share this, Advertisement]     # junk lines that head nothing
+//! markers: ['\bin my latest blog\b']               # a line with one is promotional
+//! min_lines: 2        # junk lines a block after the story needs (default 2)
+//! min_share: 0.5      # share of its lines (scraps aside) that are junk (default 0.5)
+//! teaser_run: 3       # title-case lines in a row that are a block anywhere (0: off)
+//! shape:              # headline and paragraph shape (numbers are the defaults)
+//!   min_words: 4
+//!   max_words: 20
+//!   max_chars: 160
+//!   max_commas: 1
+//!   prose_min_words: 5
+//!   minor_words: [a, an, and, as, at, by, for, from, in, of, on, or, the, to, with]
+//!   reporting_words: [said, says, told, according, reporting, editing, photo]
+//! examples:
+//!   - bad: "The talks resume on Monday.\nMore From Author\nWhy Every Port Strike Ends the Same Way"
+//!   - good: "Why the Talks Matter\nThe talks resume on Monday."
+//! ```
+//! `labels` and `furniture` are literal text alone on a line (symbols such
+//! as "»" or ":" around it are fine), or before a colon and a headline
+//! ("Read more: ..."); `label_patterns` and `markers` are regular
+//! expressions. All follow `ignorecase` (default true). A label heads a box
+//! of links; furniture ("Print", "Share this") is junk but heads nothing. A
+//! scrap (a menu entry, a name in capitals, a time stamp) is neutral: it
+//! neither makes nor breaks a block, and goes with the block it touches.
+//!
+//! ## Fix safety
+//! Unsafe: the fix deletes the block, with the line breaks before it. A
+//! teaser list is junk, but a title-case line after the last paragraph can be
+//! a real closing line the desk wants to keep, so a person should look.
+
+mod runs;
+mod shape;
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use self::runs::{Class, Limits, Line, junk_runs};
+use self::shape::{Shape, ShapeSpec, word_count};
+use super::text::{PhraseSet, alone_on_line, combined_regex};
+use super::{Check, Kind, RuleMeta};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::document::span::Span;
+use crate::document::{Block, Document};
+use crate::rule_spec;
+use crate::rules::{RuleError, RuleFile};
+use crate::yaml::Spanned;
+
+rule_spec! {
+    pub struct PromoBlockSpec {
+        #[serde(default)]
+        pub labels: Vec<String>,
+        #[serde(default)]
+        pub label_patterns: Vec<Spanned<String>>,
+        #[serde(default)]
+        pub furniture: Vec<String>,
+        #[serde(default)]
+        pub markers: Vec<Spanned<String>>,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub ignorecase: bool,
+        #[serde(default = "default_min_lines")]
+        pub min_lines: usize,
+        #[serde(default = "default_min_share")]
+        pub min_share: f64,
+        #[serde(default = "default_teaser_run")]
+        pub teaser_run: usize,
+        #[serde(default)]
+        pub shape: ShapeSpec,
+    }
+}
+
+fn default_min_lines() -> usize {
+    2
+}
+
+fn default_min_share() -> f64 {
+    0.5
+}
+
+fn default_teaser_run() -> usize {
+    3
+}
+
+pub static KIND: Kind = Kind {
+    name: "promo-block",
+    placeholders: &["lines", "first"],
+    source: include_str!("promo_block.rs"),
+    compile,
+};
+
+struct PromoBlock {
+    meta: RuleMeta,
+    labels: Option<PhraseSet>,
+    label_patterns: Option<Regex>,
+    furniture: Option<PhraseSet>,
+    markers: Option<Regex>,
+    limits: Limits,
+    shape: Shape,
+}
+
+fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    let spec: PromoBlockSpec = file.parse()?;
+    let phrase_set = |list: &[String], key: &str| -> Result<Option<PhraseSet>, RuleError> {
+        if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
+            return Err(file.error(format!("empty entry {blank:?} in `{key}`")));
+        }
+        if list.is_empty() {
+            return Ok(None);
+        }
+        PhraseSet::new(list, spec.ignorecase, true)
+            .map(Some)
+            .map_err(|e| file.error(e))
+    };
+    let labels = phrase_set(&spec.labels, "labels")?;
+    let furniture = phrase_set(&spec.furniture, "furniture")?;
+    if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
+        return Err(file.error(format!(
+            "`min_share` is a share of lines, above 0 and at most 1; got {}",
+            spec.min_share
+        )));
+    }
+    if spec.min_lines == 0 {
+        return Err(file.error("`min_lines` must be at least 1"));
+    }
+    let regex = |list: &[Spanned<String>]| -> Result<Option<Regex>, RuleError> {
+        let patterns: Vec<String> = list.iter().map(|m| m.value.clone()).collect();
+        combined_regex(&patterns, spec.ignorecase).map_err(|(i, e)| file.error_at(&list[i], e))
+    };
+    let markers = regex(&spec.markers)?;
+    let label_patterns = regex(&spec.label_patterns)?;
+    let shape = Shape::new(&spec.shape).map_err(|e| file.error(e))?;
+    let limits = Limits {
+        min_lines: spec.min_lines,
+        min_share: spec.min_share,
+        teaser_run: spec.teaser_run,
+    };
+    let meta = KIND.meta(file, spec.common())?;
+    Ok(Box::new(PromoBlock {
+        meta,
+        labels,
+        label_patterns,
+        furniture,
+        markers,
+        limits,
+        shape,
+    }))
+}
+
+impl PromoBlock {
+    fn line(&self, text: &str, headline: &str) -> Line {
+        // Scraped pages repeat the headline above the story: it is the
+        // story's, and ends any block of junk before it.
+        let copy_of_headline =
+            !headline.is_empty() && text.len() <= 2 * headline.len() && same_words(text, headline);
+        let class = if copy_of_headline {
+            Class::Other
+        } else {
+            self.classify(text)
+        };
+        Line {
+            class,
+            words: word_count(text),
+        }
+    }
+
+    fn classify(&self, text: &str) -> Class {
+        if self.markers.as_ref().is_some_and(|m| m.is_match(text)) {
+            return Class::Promo;
+        }
+        if is_label(self.labels.as_ref(), text)
+            || self
+                .label_patterns
+                .as_ref()
+                .is_some_and(|p| p.is_match(text.trim()))
+        {
+            return Class::Label;
+        }
+        if is_label(self.furniture.as_ref(), text) {
+            return Class::Furniture;
+        }
+        if self.shape.is_prose(text) {
+            Class::Prose
+        } else if self.shape.is_list_intro(text) {
+            Class::Intro
+        } else if self.shape.is_scrap(text) {
+            Class::Scrap
+        } else if self.shape.is_title_case_headline(text) {
+            Class::Teaser
+        } else if self.shape.is_loose_headline(text) {
+            Class::Loose
+        } else {
+            Class::Other
+        }
+    }
+}
+
+/// Longest line read as a label ("Read more: " and a headline fit easily):
+/// longer text is prose, and is not searched once per match.
+const MAX_LABEL_LINE: usize = 400;
+
+/// One of `labels` alone on a one-line block, or opening it before a colon
+/// ("Read more: Ferry Fares Rise Again").
+fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
+    let Some(labels) = labels else {
+        return false;
+    };
+    let text = text.trim();
+    if text.len() > MAX_LABEL_LINE || text.contains('\n') {
+        return false;
+    }
+    labels.find(text).into_iter().any(|(_, range)| {
+        alone_on_line(text, &range)
+            || (text[..range.start].chars().all(|c| !c.is_alphanumeric())
+                && text[range.end..].trim_start().starts_with(':'))
+    })
+}
+
+impl Check for PromoBlock {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn subsumes_family(&self) -> bool {
+        true
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let body: Vec<&Block> = doc.body().collect();
+        let headline = doc.headline().map_or("", Block::text);
+        let classes: Vec<Line> = body.iter().map(|b| self.line(b.text(), headline)).collect();
+        for run in junk_runs(&classes, &self.limits) {
+            out.push(self.diagnostic(doc, &body, run));
+        }
+    }
+}
+
+impl PromoBlock {
+    fn diagnostic(&self, doc: &Document, body: &[&Block], run: Range<usize>) -> Diagnostic {
+        let first = body[run.start];
+        let last = body[run.end - 1];
+        let span = Span::new(
+            first.full_span().start as usize,
+            last.full_span().end as usize,
+        );
+        let first_line = first.text().trim().lines().next().unwrap_or_default();
+        let lines = run.len().to_string();
+        let fix = Fix::replace(
+            format!("Delete the {lines} pasted lines"),
+            deletion(doc, body, run),
+            "",
+            Applicability::Unsafe,
+        );
+        self.meta.diagnostic_with(
+            span,
+            &[("lines", &lines), ("first", &shorten(first_line, 60))],
+            Vec::new(),
+            Some(fix),
+        )
+    }
+}
+
+/// What deleting blocks `run` removes: from the end of the line before it
+/// (so the blank lines that separated it go too) to the end of its last
+/// line. At the top of the file there is no line before it: its own lines
+/// and the breaks after them go instead. Whole source lines, so no Markdown
+/// marker or emphasis is left half-deleted.
+fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
+    let source = doc.source.as_str();
+    let start = body[run.start].full_span().start as usize;
+    let end = line_end(source, body[run.end - 1].full_span().end as usize);
+    let previous = match run.start.checked_sub(1) {
+        Some(before) => Some(body[before]),
+        None => doc.headline(),
+    }
+    .map(|b| b.full_span().end as usize)
+    .filter(|&e| e <= start);
+    match previous {
+        Some(prev) => Span::new(line_end(source, prev).min(start), end),
+        None => {
+            let start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+            let after = source[end..]
+                .find(|c: char| !c.is_whitespace())
+                .map_or(source.len(), |i| end + i);
+            Span::new(start, after)
+        }
+    }
+}
+
+/// The same words in the same order, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &'_ str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+/// Offset of the line break at or after `at` (or the end of the text).
+fn line_end(source: &str, at: usize) -> usize {
+    let at = at.min(source.len());
+    source[at..]
+        .find(['\n', '\r'])
+        .map_or(source.len(), |i| at + i)
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, ReadOptions};
+
+    fn rule() -> Box<dyn Check> {
+        let text = "kind: promo-block\nseverity: error\nmessage: \"{lines} {first}\"\ndescription: d\nlabels: [More From Author, Related]\nfurniture: [Print]\nmarkers: ['\\bmy latest blog\\b']\nexamples:\n  - bad: x\n  - good: y\n";
+        let file = RuleFile {
+            id: "promo/test",
+            origin: "test.yaml",
+            text,
+        };
+        compile(&file).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn run(source: &str, format: Format) -> (Document, Vec<Diagnostic>) {
+        let doc = Document::parse("t", source.to_string(), format, &ReadOptions::default());
+        let mut out = Vec::new();
+        rule().check(&doc, &mut out);
+        (doc, out)
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_in_the_file() {
+        let story = "The talks resume on Monday after a week of strikes at the port.";
+        let inputs = [
+            String::new(),
+            "\n\n\r\r\n".to_string(),
+            "\u{feff}Headline\r\n\r\nMore From Author\r\nRelated\r\n".to_string(),
+            format!("Head\n\n{story}\n\nRelated\n\nÜber Alles Sagt Der Chef Dies\n\nPrint"),
+            format!("Head\r{story}\rRelated\rFerry fares rise again\rPrint\r"),
+            format!(
+                "# Head\n\n{story}\n\n## Related\n\n- **Ferry fares rise again**\n- `x` Docks close early today\n"
+            ),
+            "é".repeat(10_000),
+            format!("Head\n\n{}\n", "Related\n".repeat(2_000)),
+        ];
+        for source in &inputs {
+            for format in [Format::Text, Format::Markdown, Format::Snippet] {
+                let (doc, found) = run(source, format);
+                for d in &found {
+                    let fix = d.fix.as_ref().unwrap();
+                    for span in std::iter::once(d.span).chain(fix.edits.iter().map(|e| e.span)) {
+                        assert!(span.end as usize <= source.len(), "{source:?}");
+                        assert!(source.is_char_boundary(span.start as usize));
+                        assert!(source.is_char_boundary(span.end as usize));
+                    }
+                    assert!(!doc.slice(d.span).is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_box_in_markdown_is_deleted_with_its_markup() {
+        let source = "# Head\n\nThe talks resume on Monday after a week of strikes at the port.\n\n## Related\n\n- [Ferry fares rise again](https://example.com/a)\n- [Docks close early on Friday](https://example.com/b)\n\nThe union will vote on Thursday, its president said at a rally.\n";
+        let (doc, found) = run(source, Format::Markdown);
+        assert_eq!(found.len(), 1);
+        let (fixed, applied) = crate::fix::apply(&doc.source, &found, Applicability::Unsafe);
+        assert_eq!(applied, 1);
+        assert_eq!(
+            fixed,
+            "# Head\n\nThe talks resume on Monday after a week of strikes at the port.\n\nThe union will vote on Thursday, its president said at a rally.\n"
+        );
+    }
+}

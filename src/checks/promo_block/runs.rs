@@ -1,0 +1,471 @@
+//! Which runs of body blocks are junk, from what each block looks like. Pure:
+//! it sees classes and word counts, not text, so every decision here can be
+//! tested by hand.
+//!
+//! 1. The story is the stretch of blocks where prose outweighs everything
+//!    else (a maximum-sum segment: a paragraph gains its word count, every
+//!    other block costs a little). Subheads and short asides inside it cost
+//!    less than the paragraphs around them gain; a copyright line or a
+//!    stray sentence among the junk after it gains less than the junk
+//!    around it costs.
+//! 2. After the story: in each stretch between sentences of some length,
+//!    from the first junk block to the last, when enough of them are junk.
+//!    Teaser headlines need no label there.
+//! 3. Above the story: from its first label or control to its last, when
+//!    enough of the blocks there are such.
+//! 4. Anywhere: a box label followed by headlines and scraps (a "Related"
+//!    box).
+//!    Inside the story, headlines right before the story resumes are its
+//!    subheads and stay out.
+//! 5. Anywhere: `teaser_run` title-case headlines in a row.
+
+use std::ops::Range;
+
+/// What one body block is, as far as junk detection cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A paragraph of the story.
+    Prose,
+    /// A line ending in a colon: what follows is the story's own list.
+    Intro,
+    /// A label over a box of links: "More From Author", "Related:".
+    Label,
+    /// A site control or widget: "Share this", "Print", "Advertisement".
+    Furniture,
+    /// A line with a promotional marker ("in my latest blog"), even when it
+    /// reads as a sentence.
+    Promo,
+    /// A title-case headline: a teaser, or a subhead inside the story.
+    Teaser,
+    /// A sentence-case headline: counts only in a labelled block.
+    Loose,
+    /// A headline followed by a paragraph: the story's subhead, never junk.
+    Subhead,
+    /// A menu entry, a time stamp, a name in capitals: neutral.
+    Scrap,
+    /// Anything else: bylines, credits, list items, long fragments.
+    Other,
+}
+
+impl Class {
+    fn is_flag(self) -> bool {
+        matches!(self, Class::Label | Class::Furniture | Class::Promo)
+    }
+
+    fn is_headline(self) -> bool {
+        matches!(self, Class::Teaser | Class::Loose)
+    }
+
+    /// What a block adds to the story's score besides its words.
+    fn cost(self) -> i64 {
+        match self {
+            Class::Prose => 0,
+            Class::Intro => -2,
+            Class::Label | Class::Furniture | Class::Promo => 15,
+            Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
+            Class::Scrap => 3,
+        }
+    }
+}
+
+/// One body block as the run finder sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub class: Class,
+    pub words: usize,
+}
+
+/// The thresholds of a rule.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Junk blocks a run after the story needs.
+    pub min_lines: usize,
+    /// Share of that run's blocks (scraps aside) that must be junk.
+    pub min_share: f64,
+    /// Title-case headlines in a row that are a run anywhere (0: off).
+    pub teaser_run: usize,
+}
+
+/// A sentence among the junk outside the story ("Triumphant return ends in
+/// tragedy.") is still part of a labelled block up to this many words.
+const STRAY_SENTENCE_WORDS: usize = 12;
+
+/// Runs of junk blocks (index ranges into `lines`), sorted, merged where
+/// they overlap or touch.
+pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
+    let lines = subheads(&lists_after_intros(lines));
+    let Some(story) = story(&lines) else {
+        // No paragraph at all: nothing is "after the story", but a labelled
+        // box is still one.
+        return merge(labelled_blocks(&lines, &(0..0)));
+    };
+    let mut runs = after_story(&lines, story.end, limits);
+    runs.extend(before_story(&lines[..story.start], limits));
+    runs.extend(labelled_blocks(&lines, &story));
+    if limits.teaser_run > 0 {
+        runs.extend(teaser_rows(&lines, limits.teaser_run));
+    }
+    merge(runs)
+}
+
+/// After "Key features:" the headline-like lines are the list it announces,
+/// until the story's prose or a label comes back.
+fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
+    let mut in_list = false;
+    lines
+        .iter()
+        .map(|line| {
+            let mut line = *line;
+            match line.class {
+                Class::Intro => in_list = true,
+                Class::Prose | Class::Label | Class::Furniture | Class::Promo => in_list = false,
+                Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
+                _ => {}
+            }
+            line
+        })
+        .collect()
+}
+
+/// A headline followed by a paragraph (not a one-line blurb) heads that
+/// paragraph: wherever it is, it is the story's subhead.
+fn subheads(lines: &[Line]) -> Vec<Line> {
+    let mut out = lines.to_vec();
+    for i in 0..out.len().saturating_sub(1) {
+        let next = lines[i + 1];
+        if out[i].class.is_headline()
+            && next.class == Class::Prose
+            && next.words > STRAY_SENTENCE_WORDS
+        {
+            out[i].class = Class::Subhead;
+        }
+    }
+    out
+}
+
+/// The maximum-sum stretch of blocks: a paragraph scores its word count,
+/// anything else its cost. `None` when there is no paragraph at all.
+fn story(lines: &[Line]) -> Option<Range<usize>> {
+    let mut best: Option<(i64, Range<usize>)> = None;
+    let mut sum: i64 = 0;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += match line.class {
+            Class::Prose => i64::try_from(line.words).unwrap_or(i64::MAX / 4),
+            other => -other.cost(),
+        };
+        if sum > 0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+            best = Some((sum, start..i + 1));
+        }
+    }
+    best.map(|(_, range)| range)
+}
+
+/// After the story, in each stretch between real sentences (a recipe or a
+/// letter after the story is not junk because a share bar follows it): from
+/// the first junk block to the last, when at least `min_lines` are junk and
+/// they are `min_share` of the blocks that count. Labels, promotions and
+/// title-case headlines are junk: nothing of the story comes after its last
+/// paragraph, so a headline there is another story's. Sentence-case
+/// headlines and scraps count neither way; a labelled block takes them.
+fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<usize>> {
+    let junk = |l: &Line| l.class.is_flag() || l.class == Class::Teaser;
+    let neutral = |l: &Line| matches!(l.class, Class::Loose | Class::Scrap | Class::Subhead);
+    let mut out = Vec::new();
+    let mut start = story_end;
+    while start < lines.len() {
+        let end = lines[start..]
+            .iter()
+            .position(|l| {
+                l.class == Class::Intro
+                    || (l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS)
+            })
+            .map_or(lines.len(), |i| start + i);
+        let stretch = &lines[start..end];
+        if let (Some(first), Some(last)) = (
+            stretch.iter().position(junk),
+            stretch.iter().rposition(junk),
+        ) {
+            let run = &stretch[first..=last];
+            let count = run.iter().filter(|l| junk(l)).count();
+            let counted = run.iter().filter(|l| !neutral(l)).count();
+            let share = count as f64 / counted.max(1) as f64;
+            if count >= limits.min_lines && share >= limits.min_share {
+                // Scraps on either side go with it (a section name above, a
+                // copyright line below); a sentence-case line may be a
+                // recipe's list or the story's credit, so it stays out.
+                let mut first = first;
+                while first > 0 && stretch[first - 1].class == Class::Scrap {
+                    first -= 1;
+                }
+                let mut last = last;
+                while last + 1 < stretch.len() && stretch[last + 1].class == Class::Scrap {
+                    last += 1;
+                }
+                out.push(start + first..start + last + 1);
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Above the story: from the first label, furniture or promotion to the
+/// last, when there are `min_lines` of them and they are `min_share` of the
+/// blocks that count (a share bar and a "Text size" control are one block).
+/// Headlines, scraps and credits above the story may be its deck, byline
+/// and dateline: they never count as junk here, nor join the block at its
+/// edges.
+fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
+    let first = lines.iter().position(|l| l.class.is_flag())?;
+    let last = lines.iter().rposition(|l| l.class.is_flag())?;
+    let run = &lines[first..=last];
+    let count = run.iter().filter(|l| l.class.is_flag()).count();
+    let counted = run.iter().filter(|l| l.class != Class::Scrap).count();
+    let share = count as f64 / counted.max(1) as f64;
+    (count >= limits.min_lines && share >= limits.min_share).then_some(first..last + 1)
+}
+
+/// A box label followed by headlines, scraps and furniture, anywhere.
+/// Outside the story a short sentence does not end it. Inside the story, the headlines just
+/// before a paragraph are that paragraph's subheads: the block stops before
+/// them. A label with nothing after it is the phrase rules' business.
+fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].class != Class::Label {
+            i += 1;
+            continue;
+        }
+        let outside = !story.contains(&i);
+        let continues = |l: &Line| match l.class {
+            Class::Teaser
+            | Class::Loose
+            | Class::Scrap
+            | Class::Label
+            | Class::Furniture
+            | Class::Promo => true,
+            Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
+            Class::Intro | Class::Subhead | Class::Other => false,
+        };
+        let mut end = i + 1;
+        while end < lines.len() && continues(&lines[end]) {
+            end += 1;
+        }
+        let mut last = end - 1;
+        if !outside && lines.get(end).is_some_and(|l| l.class == Class::Prose) {
+            while last > i && lines[last].class.is_headline() {
+                last -= 1;
+            }
+        }
+        while last > i && lines[last].class == Class::Prose {
+            last -= 1;
+        }
+        if last > i {
+            out.push(i..last + 1);
+        }
+        i = end;
+    }
+    out
+}
+
+/// `min` or more title-case headlines in a row: a list of links. A subhead
+/// is followed by its paragraph, never by another subhead.
+fn teaser_rows(lines: &[Line], min: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].class != Class::Teaser {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].class == Class::Teaser {
+            i += 1;
+        }
+        if i - start >= min {
+            out.push(start..i);
+        }
+    }
+    out
+}
+
+fn merge(mut runs: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    runs.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for run in runs {
+        match out.last_mut() {
+            Some(last) if run.start <= last.end => last.end = last.end.max(run.end),
+            _ => out.push(run),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Class::*;
+    use super::*;
+
+    const LIMITS: Limits = Limits {
+        min_lines: 2,
+        min_share: 0.5,
+        teaser_run: 3,
+    };
+
+    /// Paragraphs of 30 words, everything else of 6.
+    fn runs(classes: &[Class]) -> Vec<(usize, usize)> {
+        let lines: Vec<Line> = classes
+            .iter()
+            .map(|&class| Line {
+                class,
+                words: if class == Prose { 30 } else { 6 },
+            })
+            .collect();
+        pairs(junk_runs(&lines, &LIMITS))
+    }
+
+    fn l(class: Class, words: usize) -> Line {
+        Line { class, words }
+    }
+
+    fn pairs(runs: Vec<Range<usize>>) -> Vec<(usize, usize)> {
+        runs.into_iter().map(|r| (r.start, r.end)).collect()
+    }
+
+    #[test]
+    fn trailing_junk_needs_no_label() {
+        let c = [Prose, Teaser, Prose, Prose, Promo, Label, Teaser, Teaser];
+        assert_eq!(runs(&c), [(4, 8)]);
+        assert_eq!(runs(&[Prose, Prose, Teaser, Teaser]), [(2, 4)]);
+    }
+
+    #[test]
+    fn subheads_inside_the_story_are_never_a_run() {
+        let c = [Teaser, Prose, Prose, Teaser, Prose, Teaser, Prose];
+        assert!(runs(&c).is_empty());
+        // Not even right after a stray label.
+        let c = [Prose, Label, Teaser, Prose, Prose];
+        assert!(runs(&c).is_empty());
+    }
+
+    #[test]
+    fn a_headline_over_a_paragraph_after_junk_is_a_subhead() {
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 8),
+            l(Teaser, 4),
+            l(Prose, 15),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+    }
+
+    #[test]
+    fn one_trailing_headline_or_a_mostly_other_tail_is_not_enough() {
+        assert!(runs(&[Prose, Teaser]).is_empty());
+        assert!(runs(&[Prose, Teaser, Other, Other, Other, Teaser]).is_empty());
+        assert_eq!(
+            runs(&[Prose, Teaser, Other, Teaser, Other, Other]),
+            [(1, 4)]
+        );
+        // Scraps are neutral.
+        assert_eq!(
+            runs(&[Prose, Teaser, Scrap, Scrap, Scrap, Teaser]),
+            [(1, 6)]
+        );
+    }
+
+    #[test]
+    fn sentences_after_the_story_split_it() {
+        let lines = [
+            l(Prose, 40),
+            l(Teaser, 5),
+            l(Prose, 20),
+            l(Label, 2),
+            l(Teaser, 6),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(3, 5)]);
+    }
+
+    #[test]
+    fn controls_above_the_story_are_one_block_without_its_deck() {
+        let c = [Furniture, Scrap, Furniture, Loose, Prose, Prose];
+        assert_eq!(runs(&c), [(0, 3)]);
+        assert!(runs(&[Furniture, Teaser, Prose, Prose]).is_empty());
+        assert!(runs(&[Furniture, Loose, Loose, Other, Furniture, Prose]).is_empty());
+    }
+
+    #[test]
+    fn loose_headlines_count_after_a_label() {
+        assert!(runs(&[Prose, Loose, Loose]).is_empty());
+        assert_eq!(runs(&[Prose, Label, Loose, Loose]), [(1, 4)]);
+    }
+
+    #[test]
+    fn a_labelled_box_inside_the_story_stops_before_subheads() {
+        let c = [Prose, Label, Loose, Scrap, Loose, Other, Prose, Prose];
+        assert_eq!(runs(&c), [(1, 5)]);
+        // The last headline heads the paragraph after it.
+        let c = [Prose, Label, Loose, Teaser, Prose, Prose];
+        assert_eq!(runs(&c), [(1, 3)]);
+        let c = [Prose, Label, Teaser, Prose, Prose];
+        assert!(runs(&c).is_empty());
+        // A bare label is the phrase rules' business.
+        assert!(runs(&[Prose, Label, Prose, Prose]).is_empty());
+    }
+
+    #[test]
+    fn before_the_story_a_short_sentence_does_not_end_a_box() {
+        let lines = [
+            l(Label, 2),
+            l(Loose, 6),
+            l(Prose, 7),
+            l(Loose, 6),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        // The last headline is the story's: it heads its first paragraph.
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 2)]);
+    }
+
+    #[test]
+    fn lists_after_an_intro_belong_to_the_story() {
+        assert!(runs(&[Prose, Intro, Teaser, Teaser, Teaser]).is_empty());
+        assert_eq!(runs(&[Prose, Intro, Teaser, Label, Teaser]), [(3, 5)]);
+    }
+
+    #[test]
+    fn rows_of_teasers_inside_the_story() {
+        // The last of the row heads the paragraph after it.
+        let c = [Prose, Teaser, Teaser, Teaser, Teaser, Prose];
+        assert_eq!(runs(&c), [(1, 4)]);
+        assert!(runs(&[Prose, Teaser, Teaser, Prose]).is_empty());
+    }
+
+    #[test]
+    fn the_story_is_where_prose_outweighs_the_rest() {
+        let lines = [
+            l(Scrap, 1),
+            l(Prose, 30),
+            l(Teaser, 6),
+            l(Prose, 30),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Prose, 8),
+        ];
+        assert_eq!(story(&lines), Some(1..4));
+    }
+
+    #[test]
+    fn without_a_story_only_labelled_boxes() {
+        assert!(runs(&[Teaser, Teaser, Teaser]).is_empty());
+        assert!(runs(&[]).is_empty());
+        assert_eq!(runs(&[Label, Loose, Loose]), [(0, 3)]);
+    }
+}
