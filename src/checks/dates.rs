@@ -101,7 +101,7 @@ use self::scan::{Mention, TimeOfDay};
 use super::text::match_case;
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label};
-use crate::document::{Block, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -257,8 +257,13 @@ impl Check for Dates {
                     .map(move |m| (block, m))
             })
             .collect();
-        let written = found.iter().filter_map(|(_, m)| {
+        let first_body = doc.body().next();
+        let written = found.iter().filter_map(|(block, m)| {
             let year = m.year?;
+            let first = first_body.is_some_and(|b| std::ptr::eq(b, *block));
+            if !dates_the_story(block, first, m) {
+                return None;
+            }
             calendar::date(year, m.month, m.day).ok()
         });
         let anchors = Anchors::new(doc.publication_date, written);
@@ -270,6 +275,19 @@ impl Check for Dates {
             out.extend(finding);
         }
     }
+}
+
+/// Whether a full date may give its year to the article's year-less dates.
+/// A date in passing ("lost to them on 16 January 1996") is often history;
+/// the story's own time shows in a dateline, a headline, a date line of its
+/// own ("Published Monday, Nov. 18, 2019"), or a date written with its
+/// weekday, as news copy writes the days it reports.
+fn dates_the_story(block: &Block, first_body_block: bool, mention: &Mention) -> bool {
+    const DATELINE_BYTES: usize = 80;
+    mention.with_weekday
+        || block.kind == BlockKind::Headline
+        || (first_body_block && mention.range.start < DATELINE_BYTES)
+        || block.text().trim().len() < DATELINE_BYTES
 }
 
 impl Dates {
@@ -386,7 +404,7 @@ impl Dates {
                 }
             },
         };
-        if problem.needs_certainty() && !mention.certain {
+        if problem.needs_certainty() && !mention.certain() {
             return None;
         }
         Some(self.impossible(block, mention, &problem, YearSource::Written))

@@ -2,6 +2,7 @@
 //! behaviour, and measurements on the real corpus in `../shared` when present.
 
 mod cli;
+mod dates;
 mod fixtures;
 mod invalid_rules;
 mod rule_examples;

@@ -38,9 +38,9 @@ pub struct Mention {
     pub month: u8,
     /// As written: may be 0 or more than 31.
     pub day: u8,
-    /// Written with a weekday or a year beside it: it cannot be anything but
-    /// a date, even with a day number no month has.
-    pub certain: bool,
+    /// Written with a weekday beside it, whether or not the weekday refers
+    /// to this very date.
+    pub with_weekday: bool,
 }
 
 /// Spots the time of day after a number ("10 a.m.", "10:30"), so "Tuesday,
@@ -57,6 +57,14 @@ impl TimeOfDay {
 
     fn follows(&self, text: &str) -> bool {
         self.0.is_match(text)
+    }
+}
+
+impl Mention {
+    /// Written with a weekday or a year beside it: it cannot be anything but
+    /// a date, even with a day number no month has.
+    pub fn certain(&self) -> bool {
+        self.year.is_some() || self.with_weekday
     }
 }
 
@@ -139,7 +147,7 @@ fn read(
         let form = locale.weekday_form(&text[w.clone()])?;
         Some(WrittenWeekday { form, range: w })
     });
-    let certain = year.is_some() || weekday.is_some();
+    let with_weekday = weekday.is_some();
     let weekday = weekday.filter(|w| refers_to_date(locale, time, text, &range, &date, w));
     Some(Mention {
         locale: locale_index,
@@ -149,7 +157,7 @@ fn read(
         year,
         month: month as u8,
         day: u8::try_from(day).ok()?,
-        certain,
+        with_weekday,
     })
 }
 
@@ -206,8 +214,10 @@ fn refers_to_date(
 ) -> bool {
     let before_weekday = window_before(text, weekday.range.start);
     let after_weekday = &text[weekday.range.end..];
-    // "Monday-Tuesday", "Mon/Tue", "(Tuesday-Wednesday)".
-    if starts_range_of_words(after_weekday) || ends_with_range_mark(before_weekday) {
+    // "Monday-Tuesday", "Mon/Tue", "(Tuesday-Wednesday)"; a range mark
+    // before the weekday counts only after another weekday (below), since
+    // "Published - Sunday, Dec. 30, 2007" is no range.
+    if starts_range_of_words(after_weekday) {
         return false;
     }
     // "The Sun, Jan. 12", "Baltimore Sun": a bare abbreviation after a
@@ -270,14 +280,6 @@ fn starts_range_of_words(after: &str) -> bool {
         chars.next(),
         Some('-' | '–' | '—' | '/' | '~' | '～' | '〜' | '・')
     ) && chars.next().is_some_and(char::is_alphabetic)
-}
-
-fn ends_with_range_mark(before: &str) -> bool {
-    before
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '-' | '–' | '—' | '/' | '~' | '～' | '〜' | '・'))
 }
 
 /// A number written in ASCII or full-width digits.
