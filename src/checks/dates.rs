@@ -90,9 +90,13 @@
 
 mod calendar;
 mod locale;
+mod matcher;
 mod scan;
 mod template;
+#[cfg(test)]
+mod tests;
 
+use jiff::civil::Date;
 use serde::Deserialize;
 
 use self::calendar::{Anchors, YearSource};
@@ -163,6 +167,10 @@ struct Dates {
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    Ok(Box::new(build(file)?))
+}
+
+fn build(file: &RuleFile) -> Result<Dates, RuleError> {
     let spec: DatesSpec = file.parse()?;
     for name in message_placeholders(&spec.message.value) {
         if !spec.report.placeholders().contains(&name) {
@@ -194,12 +202,12 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         }
     };
     let meta = KIND.meta(file, spec.common())?;
-    Ok(Box::new(Dates {
+    Ok(Dates {
         meta,
         report: spec.report,
         locales,
         time: TimeOfDay::new(),
-    }))
+    })
 }
 
 /// The tables of the rule `from` names, compiled for this rule.
@@ -314,6 +322,27 @@ impl Dates {
         all
     }
 
+    /// The date a paired weekday contradicts in every year the date may be
+    /// in (the nearest first), with where its year came from.
+    fn contradiction(&self, mention: &Mention, anchors: &Anchors) -> Option<(Date, YearSource)> {
+        let written = mention.weekday.as_ref()?;
+        let fits = |d: &Date| calendar::weekday_index(*d) == written.form.weekday;
+        if let Some(year) = mention.year {
+            let date = calendar::date(year, mention.month, mention.day).ok()?;
+            return (!fits(&date)).then_some((date, YearSource::Written));
+        }
+        calendar::possible_in_some_year(mention.month, mention.day).ok()?;
+        let dates: Vec<Date> = anchors
+            .years_for(mention.month, mention.day)
+            .into_iter()
+            .filter_map(|y| calendar::date(y, mention.month, mention.day).ok())
+            .collect();
+        if dates.iter().any(fits) {
+            return None;
+        }
+        Some((*dates.first()?, anchors.source))
+    }
+
     fn weekday_mismatch(
         &self,
         block: &Block,
@@ -321,30 +350,7 @@ impl Dates {
         anchors: &Anchors,
     ) -> Option<Diagnostic> {
         let written = mention.weekday.as_ref()?;
-        let (dates, source) = match mention.year {
-            Some(year) => (
-                vec![calendar::date(year, mention.month, mention.day).ok()?],
-                YearSource::Written,
-            ),
-            None => {
-                calendar::possible_in_some_year(mention.month, mention.day).ok()?;
-                let dates: Vec<_> = anchors
-                    .years_for(mention.month, mention.day)
-                    .into_iter()
-                    .filter_map(|y| calendar::date(y, mention.month, mention.day).ok())
-                    .collect();
-                (dates, anchors.source)
-            }
-        };
-        // Only a contradiction in every year the date may be in is reported.
-        if dates.is_empty()
-            || dates
-                .iter()
-                .any(|d| calendar::weekday_index(*d) == written.form.weekday)
-        {
-            return None;
-        }
-        let date = dates[0];
+        let (date, source) = self.contradiction(mention, anchors)?;
         let locale = &self.locales[mention.locale];
         let text = block.text();
         let written_text = &text[written.range.clone()];

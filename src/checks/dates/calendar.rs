@@ -203,9 +203,11 @@ mod tests {
     fn articles_spanning_many_years_give_no_year() {
         let written = [1990, 1998, 2004, 2012, 2026].map(|y| d(y, 3, 1));
         assert!(Anchors::new(None, written).years_for(3, 2).is_empty());
+        // Each anchor offers its years; nearest first.
         let written = [d(1960, 7, 4), d(2026, 1, 13)];
         let anchors = Anchors::new(None, written);
-        assert_eq!(anchors.years_for(1, 16), [2026]);
+        assert_eq!(anchors.years_for(1, 16), [2026, 1960, 1961]);
+        assert_eq!(anchors.years_for(9, 1), [1960, 2025]);
     }
 
     #[test]

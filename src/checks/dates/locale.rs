@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::template::{DIGIT, RegexBuilder, Role, Template, Token, Vocabulary, alternation};
+use super::matcher::{self, Lexicon, Names, Parts};
+use super::template::{DIGIT, Template, Token, Vocabulary, alternation};
+use super::template::{date_regex, weekday_date_regex};
 use crate::checks::text::build_regex;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -51,15 +53,15 @@ pub struct WeekdayForm {
 }
 
 /// A compiled locale.
-#[derive(Debug)]
 pub struct Locale {
     pub name: String,
-    /// Every `weekday_dates` template, then every `dates` template.
-    pub regex: Regex,
-    /// Role of capture group `i + 1` of `regex`.
-    pub roles: Vec<Role>,
-    weekday_forms: HashMap<String, WeekdayForm>,
-    month_forms: HashMap<String, u8>,
+    /// Every `weekday_dates` template, then every `dates` template, as one
+    /// regex without capture groups (the fastest kind to run over long text).
+    pub finder: Regex,
+    /// The same templates (`true` for a bare date), to read a match's parts.
+    templates: Vec<(Template, bool)>,
+    dates: Vec<Template>,
+    lexicon: Lexicon<WeekdayForm>,
     weekday_rows: Vec<Vec<String>>,
     /// A weekday and a connector ending the text before a weekday: the
     /// weekday is one of a list or range ("Monday and Tuesday, Jan. 12").
@@ -73,13 +75,11 @@ pub struct Locale {
 }
 
 impl Locale {
-    pub fn weekday_form(&self, written: &str) -> Option<WeekdayForm> {
-        self.weekday_forms.get(written).copied()
-    }
-
-    /// 1 = January.
-    pub fn month(&self, written: &str) -> Option<u8> {
-        self.month_forms.get(written).copied()
+    /// The parts of `matched`, text the finder matched.
+    pub fn parts(&self, matched: &str) -> Option<Parts<WeekdayForm>> {
+        // The finder takes, at a given start, the first template that
+        // matches; the first template matching exactly this text is that one.
+        matcher::read(&self.lexicon, &self.templates, &self.dates, matched)
     }
 
     /// The name of `weekday` in `row` (falling back to the first row).
@@ -180,23 +180,25 @@ fn compile(file: &RuleFile, spanned: &Spanned<LocaleSpec>) -> Result<Locale, Rul
             alternation(spec.ordinals.iter().map(String::as_str))
         },
     };
-    let mut builder = RegexBuilder::new(&vocabulary);
     // Pairs first: where a pair and a bare date start at the same place, the
-    // regex takes the first alternative that matches.
-    for pair in &pairs {
-        builder.or();
-        builder.weekday_date(pair, &dates);
-    }
-    for date in &dates {
-        builder.or();
-        builder.date(date);
-    }
-    let regex = build_regex(&builder.pattern, false).map_err(|e| {
+    // regex takes the first template that matches.
+    let finder: Vec<String> = pairs
+        .iter()
+        .map(|pair| weekday_date_regex(&vocabulary, pair, &dates))
+        .chain(dates.iter().map(|date| date_regex(&vocabulary, date)))
+        .map(|alternative| format!("(?:{alternative})"))
+        .collect();
+    let finder = build_regex(&finder.join("|"), false).map_err(|e| {
         file.error_at(
             spanned,
             format!("locale `{}` does not compile: {e}", spec.name),
         )
     })?;
+    let templates = pairs
+        .into_iter()
+        .map(|pair| (pair, false))
+        .chain(dates.iter().cloned().map(|date| (date, true)))
+        .collect();
 
     let connector = connector_pattern(&spec.connectors);
     let ordinal = if vocabulary.ordinal.is_empty() {
@@ -221,10 +223,14 @@ fn compile(file: &RuleFile, spanned: &Spanned<LocaleSpec>) -> Result<Locale, Rul
     };
     Ok(Locale {
         name: spec.name.clone(),
-        regex,
-        roles: builder.roles,
-        weekday_forms,
-        month_forms,
+        finder,
+        templates,
+        dates,
+        lexicon: Lexicon {
+            weekdays: Names::new(weekday_forms),
+            months: Names::new(month_forms),
+            ordinals: Names::new(spec.ordinals.iter().map(|o| (o.clone(), ()))),
+        },
         weekday_rows: spec.weekdays.iter().map(|r| r.value.clone()).collect(),
         weekday_list_before: context(&weekday_list_before)?,
         day_list_before: context(&day_list_before)?,

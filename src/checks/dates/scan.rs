@@ -12,7 +12,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::locale::{Locale, WeekdayForm};
-use super::template::Role;
+use super::matcher::{Parts, is_digit};
 
 /// A weekday as written beside a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,25 +76,22 @@ pub fn mentions(
     text: &str,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut locations = locale.regex.capture_locations();
     let mut at = 0;
     while at < text.len() {
-        let Some(found) = locale.regex.captures_read_at(&mut locations, text, at) else {
+        let Some(found) = locale.finder.find_at(text, at) else {
             break;
         };
-        let groups: Vec<(Role, Range<usize>)> = locale
-            .roles
-            .iter()
-            .enumerate()
-            .filter_map(|(i, role)| locations.get(i + 1).map(|(s, e)| (*role, s..e)))
-            .collect();
-        match read(locale, locale_index, time, text, found.range(), &groups) {
+        let start = found.start();
+        let mention = locale
+            .parts(found.as_str())
+            .and_then(|parts| read(locale, locale_index, time, text, found.range(), &parts));
+        match mention {
             Some(mention) => {
                 at = found.end();
                 out.push(mention);
             }
             // Something else may start inside the rejected match.
-            None => at = next_char(text, found.start()),
+            None => at = next_char(text, start),
         }
     }
     out
@@ -107,45 +104,46 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(text.len(), |c| at + c.len_utf8())
 }
 
+/// A mention from the parts of a match at `range`, or `None` when the
+/// match is not a date after all.
 fn read(
     locale: &Locale,
     locale_index: usize,
     time: &TimeOfDay,
     text: &str,
     range: Range<usize>,
-    groups: &[(Role, Range<usize>)],
+    parts: &Parts<WeekdayForm>,
 ) -> Option<Mention> {
     if !stands_alone(text, &range) {
         return None;
     }
-    let group = |role: Role| {
-        groups
-            .iter()
-            .find(|(r, _)| *r == role)
-            .map(|(_, g)| g.clone())
-    };
-    let date = group(Role::Date)?;
-    let day = number(&text[group(Role::Day)?])?;
-    let month = match (group(Role::Month), group(Role::MonthNumber)) {
-        (Some(name), _) => u32::from(locale.month(&text[name])?),
-        (None, Some(digits)) => number(&text[digits])?,
+    let matched = &text[range.clone()];
+    let shift = |r: &Range<usize>| range.start + r.start..range.start + r.end;
+    let date = shift(parts.date.as_ref()?);
+    let day = number(&matched[parts.day.clone()?])?;
+    let month = match (parts.month_name, &parts.month_number) {
+        (Some(month), _) => u32::from(month),
+        (None, Some(digits)) => number(&matched[digits.clone()])?,
         (None, None) => return None,
     };
     if !(1..=12).contains(&month) {
         return None;
     }
-    let year_group = group(Role::Year);
-    let year = match &year_group {
-        Some(digits) => Some(i16::try_from(number(&text[digits.clone()])?).ok()?),
+    let year = match &parts.year {
+        Some(digits) => Some(i16::try_from(number(&matched[digits.clone()])?).ok()?),
         None => None,
     };
     // "2025-26": the year is the start of a range of years, not this date's.
-    if year_group.is_some_and(|y| y.end == date.end) && starts_range_of_numbers(&text[date.end..]) {
+    let year_ends_date = parts
+        .year
+        .as_ref()
+        .is_some_and(|y| shift(y).end == date.end);
+    if year_ends_date && starts_range_of_numbers(&text[date.end..]) {
         return None;
     }
-    let weekday = group(Role::Weekday).and_then(|w| {
-        let form = locale.weekday_form(&text[w.clone()])?;
-        Some(WrittenWeekday { form, range: w })
+    let weekday = parts.weekday.as_ref().map(|(r, form)| WrittenWeekday {
+        form: *form,
+        range: shift(r),
     });
     let with_weekday = weekday.is_some();
     let weekday = weekday.filter(|w| refers_to_date(locale, time, text, &range, &date, w));
@@ -213,7 +211,7 @@ fn refers_to_date(
     weekday: &WrittenWeekday,
 ) -> bool {
     let before_weekday = window_before(text, weekday.range.start);
-    let after_weekday = &text[weekday.range.end..];
+    let after_weekday = window_after(text, weekday.range.end);
     // "Monday-Tuesday", "Mon/Tue", "(Tuesday-Wednesday)"; a range mark
     // before the weekday counts only after another weekday (below), since
     // "Published - Sunday, Dec. 30, 2007" is no range.
@@ -221,12 +219,8 @@ fn refers_to_date(
         return false;
     }
     // "The Sun, Jan. 12", "Baltimore Sun": a bare abbreviation after a
-    // capitalised word or "the" is a name.
-    if weekday.form.loose
-        && let Some(previous) = before_weekday.split_whitespace().next_back()
-        && (previous.eq_ignore_ascii_case("the")
-            || previous.chars().next().is_some_and(char::is_uppercase))
-    {
+    // capitalised word or "the" on the same line is a name.
+    if weekday.form.loose && follows_name_word(before_weekday) {
         return false;
     }
     if weekday.range.start < date.start {
@@ -236,7 +230,7 @@ fn refers_to_date(
         }
         // "Monday, Jan. 12-13", "Tuesday, Jan. 13, 14 and 15", but not
         // "Tuesday, Jan. 13, 10 a.m."
-        let after_date = &text[date.end..];
+        let after_date = window_after(text, date.end);
         if let Some(list) = locale.day_list_after.find(after_date) {
             let rest = &after_date[list.end()..];
             let whole_number = !rest.chars().next().is_some_and(is_digit);
@@ -256,14 +250,42 @@ fn refers_to_date(
     true
 }
 
-/// Up to 64 bytes of text before `at`, cut on a character boundary: lists
-/// are short, and a bounded window keeps the scan linear.
+/// The text ends with "the" or a capitalised word, then spaces (not a line
+/// break, and no punctuation that ends a sentence or a clause).
+fn follows_name_word(before: &str) -> bool {
+    let tail = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    if tail.len() == before.len() {
+        return false;
+    }
+    let Some(previous) = tail.split_whitespace().next_back() else {
+        return false;
+    };
+    if tail.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) {
+        return false;
+    }
+    previous.eq_ignore_ascii_case("the") || previous.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lists and ranges are short: the context read around a match is at most
+/// this many bytes each side, which keeps the scan linear.
+const CONTEXT_BYTES: usize = 64;
+
+/// Up to [`CONTEXT_BYTES`] of text before `at`, cut on a character boundary.
 fn window_before(text: &str, at: usize) -> &str {
-    let mut start = at.saturating_sub(64);
+    let mut start = at.saturating_sub(CONTEXT_BYTES);
     while !text.is_char_boundary(start) {
         start += 1;
     }
     &text[start..at]
+}
+
+/// Up to [`CONTEXT_BYTES`] of text after `at`, cut on a character boundary.
+fn window_after(text: &str, at: usize) -> &str {
+    let mut end = (at + CONTEXT_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
 }
 
 fn starts_range_of_numbers(after: &str) -> bool {
@@ -292,10 +314,6 @@ pub fn number(digits: &str) -> Option<u32> {
         value = value.checked_mul(10)?.checked_add(digit)?;
     }
     Some(value)
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// Chinese characters, kana and Hangul: words run together without spaces,

@@ -4,26 +4,14 @@
 //! on the page: `{month} {day}[[,] {year}]`. Tokens in braces stand for
 //! the locale's names or for numbers, `[...]` is optional (and may nest), a
 //! space is one or more whitespace characters, `\x` is a literal `x`, and
-//! everything else is literal text. Each token becomes a capture group whose
-//! role the compiler records, so one regex can hold every template of a
-//! locale and a match still says which text is the day, the month or the
-//! weekday.
+//! everything else is literal text.
+//!
+//! All templates of a locale become one regex without capture groups, which
+//! finds matches in long text on the regex crate's fastest automaton; the
+//! matcher (`matcher.rs`) then reads the parts of each (short) match by
+//! walking the same templates.
 
 use std::fmt::Write;
-
-/// What a capture group of a compiled locale regex holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// The whole date (everything a `{date}` or a date template matched).
-    Date,
-    Weekday,
-    /// A month written as a name (`{month}`).
-    Month,
-    /// A month written as a number (`{month_number}`).
-    MonthNumber,
-    Day,
-    Year,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Token {
@@ -178,101 +166,59 @@ pub struct Vocabulary {
 /// Digits as news copy writes them, ASCII or full-width (Japanese copy).
 pub const DIGIT: &str = "[0-9０-９]";
 
-/// Builds one regex from many templates, numbering capture groups as it goes
-/// and recording each group's role (`roles[i]` is group `i + 1`).
-pub struct RegexBuilder<'v> {
-    vocabulary: &'v Vocabulary,
-    pub pattern: String,
-    pub roles: Vec<Role>,
+/// Regex text for a bare date template.
+pub fn date_regex(vocabulary: &Vocabulary, template: &Template) -> String {
+    let mut out = String::new();
+    nodes(vocabulary, &template.nodes, &[], &mut out);
+    out
 }
 
-impl<'v> RegexBuilder<'v> {
-    pub fn new(vocabulary: &'v Vocabulary) -> Self {
-        RegexBuilder {
-            vocabulary,
-            pattern: String::new(),
-            roles: Vec::new(),
-        }
-    }
+/// Regex text for a weekday template whose `{date}` is any of `dates`.
+pub fn weekday_date_regex(
+    vocabulary: &Vocabulary,
+    template: &Template,
+    dates: &[Template],
+) -> String {
+    let mut out = String::new();
+    nodes(vocabulary, &template.nodes, dates, &mut out);
+    out
+}
 
-    /// Append `|` between alternatives.
-    pub fn or(&mut self) {
-        if !self.pattern.is_empty() {
-            self.pattern.push('|');
-        }
-    }
-
-    /// A bare date: one date template as a `Date` group.
-    pub fn date(&mut self, template: &Template) {
-        self.group(Role::Date);
-        self.nodes(&template.nodes, &[]);
-        self.pattern.push(')');
-    }
-
-    /// A weekday template whose `{date}` is any of `dates`.
-    pub fn weekday_date(&mut self, template: &Template, dates: &[Template]) {
-        self.pattern.push_str("(?:");
-        self.nodes(&template.nodes, dates);
-        self.pattern.push(')');
-    }
-
-    fn group(&mut self, role: Role) {
-        self.pattern.push('(');
-        self.roles.push(role);
-    }
-
-    fn nodes(&mut self, nodes: &[Node], dates: &[Template]) {
-        for node in nodes {
-            match node {
-                Node::Text(text) => self.pattern.push_str(&regex::escape(text)),
-                Node::Space => self.pattern.push_str(r"\s+"),
-                Node::Optional(inner) => {
-                    self.pattern.push_str("(?:");
-                    self.nodes(inner, dates);
-                    self.pattern.push_str(")?");
-                }
-                Node::Token(token) => self.token(*token, dates),
+fn nodes(v: &Vocabulary, list: &[Node], dates: &[Template], out: &mut String) {
+    for node in list {
+        match node {
+            Node::Text(text) => out.push_str(&regex::escape(text)),
+            Node::Space => out.push_str(r"\s+"),
+            Node::Optional(inner) => {
+                out.push_str("(?:");
+                nodes(v, inner, dates, out);
+                out.push_str(")?");
             }
-        }
-    }
-
-    fn token(&mut self, token: Token, dates: &[Template]) {
-        let v = self.vocabulary;
-        match token {
-            Token::Weekday => {
-                self.group(Role::Weekday);
-                let _ = write!(self.pattern, "{})", v.weekday);
+            Node::Token(Token::Weekday) => out.push_str(&v.weekday),
+            Node::Token(Token::Month) => out.push_str(&v.month),
+            Node::Token(Token::MonthNumber) => {
+                let _ = write!(out, "{DIGIT}{{1,2}}");
             }
-            Token::Month => {
-                self.group(Role::Month);
-                let _ = write!(self.pattern, "{})", v.month);
-            }
-            Token::MonthNumber => {
-                self.group(Role::MonthNumber);
-                let _ = write!(self.pattern, "{DIGIT}{{1,2}})");
-            }
-            Token::Day => {
-                self.group(Role::Day);
-                let _ = write!(self.pattern, "{DIGIT}{{1,2}})");
+            Node::Token(Token::Day) => {
+                let _ = write!(out, "{DIGIT}{{1,2}}");
                 if !v.ordinal.is_empty() {
-                    let _ = write!(self.pattern, "(?:{})?", v.ordinal);
+                    let _ = write!(out, "(?:{})?", v.ordinal);
                 }
             }
-            Token::Year => {
-                self.group(Role::Year);
-                let _ = write!(self.pattern, "{DIGIT}{{4}})");
+            Node::Token(Token::Year) => {
+                let _ = write!(out, "{DIGIT}{{4}}");
             }
-            Token::Date => {
-                self.group(Role::Date);
+            Node::Token(Token::Date) => {
+                out.push_str("(?:");
                 for (i, date) in dates.iter().enumerate() {
                     if i > 0 {
-                        self.pattern.push('|');
+                        out.push('|');
                     }
-                    self.pattern.push_str("(?:");
-                    self.nodes(&date.nodes, &[]);
-                    self.pattern.push(')');
+                    out.push_str("(?:");
+                    nodes(v, &date.nodes, &[], out);
+                    out.push(')');
                 }
-                self.pattern.push(')');
+                out.push(')');
             }
         }
     }
@@ -330,33 +276,22 @@ mod tests {
     }
 
     #[test]
-    fn builds_numbered_groups_with_roles() {
+    fn regex_reads_what_the_template_writes() {
         let vocabulary = Vocabulary {
             weekday: alternation(["Tue", "Tuesday"]),
             month: alternation(["Jan."]),
-            ordinal: String::new(),
+            ordinal: alternation(["th"]),
         };
-        let dates = [Template::parse("{month} {day}").unwrap()];
+        let dates = [
+            Template::parse("{month} {day}[, {year}]").unwrap(),
+            Template::parse("{day} {month}").unwrap(),
+        ];
         let pair = Template::parse("{weekday}, {date}").unwrap();
-        let mut b = RegexBuilder::new(&vocabulary);
-        b.weekday_date(&pair, &dates);
-        b.or();
-        b.date(&dates[0]);
-        assert_eq!(
-            b.roles,
-            [
-                Role::Weekday,
-                Role::Date,
-                Role::Month,
-                Role::Day,
-                Role::Date,
-                Role::Month,
-                Role::Day
-            ]
-        );
-        let re = regex::Regex::new(&b.pattern).unwrap();
-        let caps = re.captures("on Tuesday, Jan. 13").unwrap();
-        assert_eq!(&caps[1], "Tuesday");
-        assert_eq!(&caps[2], "Jan. 13");
+        let re = regex::Regex::new(&weekday_date_regex(&vocabulary, &pair, &dates)).unwrap();
+        assert_eq!(re.captures_len(), 1, "no capture groups");
+        for text in ["Tuesday, Jan. 13, 2026", "Tue, 13th Jan.", "Tue, Jan.  1"] {
+            assert_eq!(re.find(text).map(|m| m.as_str()), Some(text));
+        }
+        assert_eq!(re.find("Tuesday, Jan 13"), None);
     }
 }
