@@ -4,10 +4,16 @@
 use jiff::civil::Date;
 
 /// How far from an anchor (publication date or a dated mention) a year-less
-/// date may fall and still be read in that anchor's year. Dates about six
-/// months away could be either side: both years stay candidates, and a
-/// weekday that fits either is accepted.
-const WINDOW_DAYS: i64 = 200;
+/// date may fall in a neighbouring year and still be read in it. A date
+/// within about two months of publication has one reading ("Jan. 2" in late
+/// December is the coming January); one further away has two ("Sept. 8" in
+/// January may be last September or the coming one), and a weekday that
+/// fits either is accepted.
+const WINDOW_DAYS: i64 = 300;
+
+/// A year-less date this close to an anchor is read in the year that puts it
+/// there, and in no other.
+const NEAR_DAYS: i64 = 60;
 
 /// An article whose written dates span more years than this (a history, a
 /// timeline) gives no safe year to a date written without one.
@@ -63,38 +69,55 @@ impl Anchors {
         }
     }
 
-    /// The years in which `month`/`day` falls near an anchor, nearest first.
-    /// Empty when nothing gives a year: copydesk never guesses from the clock.
+    /// The years in which `month`/`day` may fall, read against the anchors.
+    /// A date within [`NEAR_DAYS`] of an anchor has that one reading ("Jan.
+    /// 2" in late December is the coming January). Otherwise every year
+    /// within [`WINDOW_DAYS`] of an anchor is a reading, the anchor's own
+    /// year first (news copy leaves out the current year). Empty when
+    /// nothing gives a year: copydesk never guesses from the clock.
     pub fn years_for(&self, month: u8, day: u8) -> Vec<i16> {
-        let mut found: Vec<(i64, i16)> = Vec::new();
+        // (in another year than its anchor, days from it, year)
+        let mut found: Vec<(bool, i64, i16)> = Vec::new();
         for &anchor_year in &self.years {
             for year in [anchor_year - 1, anchor_year, anchor_year + 1] {
-                if found.iter().any(|&(_, y)| y == year) {
+                if found.iter().any(|&(_, _, y)| y == year) {
                     continue;
                 }
                 let Some(date) = nearest_real_date(year, month, day) else {
                     continue;
                 };
-                if let Some(distance) = self.distance(date)
+                if let Some((distance, anchor)) = self.nearest(date)
                     && distance <= WINDOW_DAYS
                 {
-                    found.push((distance, year));
+                    found.push((anchor.year() != year, distance, year));
                 }
             }
         }
+        if let Some(&(_, _, year)) = found
+            .iter()
+            .filter(|(_, distance, _)| *distance <= NEAR_DAYS)
+            .min_by_key(|(_, distance, _)| *distance)
+        {
+            return vec![year];
+        }
         found.sort();
-        found.into_iter().map(|(_, year)| year).collect()
+        found.into_iter().map(|(_, _, year)| year).collect()
     }
 
-    /// Days from `date` to the nearest anchor.
-    fn distance(&self, date: Date) -> Option<i64> {
+    /// The anchor nearest `date`, and how many days away it is.
+    fn nearest(&self, date: Date) -> Option<(i64, Date)> {
         let after = self.dates.partition_point(|d| *d < date);
         let neighbours = [after.checked_sub(1), Some(after)];
         neighbours
             .into_iter()
             .flatten()
             .filter_map(|i| self.dates.get(i))
-            .map(|anchor| (date.duration_since(*anchor).as_hours() / 24).abs())
+            .map(|anchor| {
+                (
+                    (date.duration_since(*anchor).as_hours() / 24).abs(),
+                    *anchor,
+                )
+            })
             .min()
     }
 }
@@ -189,9 +212,12 @@ mod tests {
     }
 
     #[test]
-    fn dates_half_a_year_away_keep_both_years() {
+    fn dates_months_away_keep_both_years_the_current_one_first() {
         let anchors = Anchors::new(Some(d(2026, 6, 30)), []);
         assert_eq!(anchors.years_for(1, 2), [2026, 2027]);
+        let anchors = Anchors::new(Some(d(2026, 1, 14)), []);
+        assert_eq!(anchors.years_for(9, 8), [2026, 2025]);
+        assert_eq!(anchors.years_for(1, 20), [2026]);
     }
 
     #[test]
@@ -206,8 +232,9 @@ mod tests {
         // Each anchor offers its years; nearest first.
         let written = [d(1960, 7, 4), d(2026, 1, 13)];
         let anchors = Anchors::new(None, written);
-        assert_eq!(anchors.years_for(1, 16), [2026, 1960, 1961]);
-        assert_eq!(anchors.years_for(9, 1), [1960, 2025]);
+        assert_eq!(anchors.years_for(1, 16), [2026]);
+        assert_eq!(anchors.years_for(9, 1), [1960]);
+        assert_eq!(anchors.years_for(4, 20), [1960, 2026, 2025, 1961]);
     }
 
     #[test]
