@@ -18,7 +18,8 @@ pub struct Names<T: Copy> {
 }
 
 /// Per second byte (`None` for a one-byte form), the forms, longest first.
-type Bucket<T> = Vec<(Option<u8>, Vec<(String, T)>)>;
+type Bucket<T> = Vec<Group<T>>;
+type Group<T> = (Option<u8>, Vec<(String, T)>);
 
 impl<T: Copy> Names<T> {
     pub fn new(forms: impl IntoIterator<Item = (String, T)>) -> Self {
@@ -44,25 +45,24 @@ impl<T: Copy> Names<T> {
     }
 
     /// The forms `text` starts with, longest first: (byte length, value).
-    fn prefixes(&self, text: &str) -> Vec<(usize, T)> {
+    fn prefixes<'n>(&'n self, text: &'n str) -> impl Iterator<Item = (usize, T)> + 'n {
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
-        let Some(&first) = bytes.first() else {
-            return found;
+        let bucket: &[Group<T>] = match bytes.first() {
+            Some(&first) => &self.buckets[usize::from(first)],
+            None => &[],
         };
-        for (second, list) in &self.buckets[usize::from(first)] {
-            if second.is_some() && *second != bytes.get(1).copied() {
-                continue;
-            }
-            for (form, value) in list {
-                if bytes.starts_with(form.as_bytes()) {
-                    found.push((form.len(), *value));
-                }
-            }
-        }
-        // One-byte forms sit in their own list: keep longest first overall.
-        found.sort_by_key(|&(len, _)| std::cmp::Reverse(len));
-        found
+        let second = bytes.get(1).copied();
+        // Forms of two bytes or more share their second byte with the text;
+        // one-byte forms (second byte `None`) are the shortest, so last.
+        let longer = bucket
+            .iter()
+            .filter(move |(b, _)| b.is_some() && *b == second);
+        let one_byte = bucket.iter().filter(|(b, _)| b.is_none());
+        longer
+            .chain(one_byte)
+            .flat_map(|(_, list)| list.iter())
+            .filter(move |(form, _)| bytes.starts_with(form.as_bytes()))
+            .map(|(form, value)| (form.len(), *value))
     }
 }
 
@@ -205,26 +205,25 @@ impl<W: Copy> Walker<'_, W> {
                         }
                     })
             }
-            Node::Token(Token::MonthNumber) => digit_runs(text, 1, 2).into_iter().any(|len| {
+            Node::Token(Token::MonthNumber) => digit_runs(text, 1, 2).any(|len| {
                 let saved = parts.month_number.replace(at..at + len);
                 self.nodes(rest, then, at + len, parts) || {
                     parts.month_number = saved;
                     false
                 }
             }),
-            Node::Token(Token::Year) => digit_runs(text, 4, 4).into_iter().any(|len| {
+            Node::Token(Token::Year) => digit_runs(text, 4, 4).any(|len| {
                 let saved = parts.year.replace(at..at + len);
                 self.nodes(rest, then, at + len, parts) || {
                     parts.year = saved;
                     false
                 }
             }),
-            Node::Token(Token::Day) => digit_runs(text, 1, 2).into_iter().any(|len| {
+            Node::Token(Token::Day) => digit_runs(text, 1, 2).any(|len| {
                 let saved = parts.day.replace(at..at + len);
                 let after = at + len;
                 let suffixes = self.lexicon.ordinals.prefixes(&self.text[after..]);
                 let found = suffixes
-                    .into_iter()
                     .map(|(suffix, ())| suffix)
                     .chain([0])
                     .any(|suffix| self.nodes(rest, then, after + suffix, parts));
@@ -243,26 +242,22 @@ impl<W: Copy> Walker<'_, W> {
     }
 }
 
-/// Byte lengths of the runs of `min` to `max` digits `text` starts with,
-/// longest first (as a greedy regex tries them).
-fn digit_runs(text: &str, min: usize, max: usize) -> Vec<usize> {
-    let mut ends = Vec::with_capacity(max);
+/// Byte lengths of the runs of `min` to `max` (at most 4) digits `text`
+/// starts with, longest first (as a greedy regex tries them).
+fn digit_runs(text: &str, min: usize, max: usize) -> impl Iterator<Item = usize> {
+    // ends[n - 1] is the byte length of n digits.
+    let mut ends = [0usize; 4];
+    let mut count = 0;
     let mut len = 0;
-    for c in text.chars().take(max) {
+    for c in text.chars().take(max.min(ends.len())) {
         if !is_digit(c) {
             break;
         }
         len += c.len_utf8();
-        ends.push(len);
+        ends[count] = len;
+        count += 1;
     }
-    // ends[i] is the byte length of i + 1 digits.
-    if ends.len() < min {
-        ends.clear();
-    } else {
-        ends.drain(..min - 1);
-    }
-    ends.reverse();
-    ends
+    (min.max(1)..=count).rev().map(move |n| ends[n - 1])
 }
 
 pub fn is_digit(c: char) -> bool {
@@ -336,10 +331,11 @@ mod tests {
 
     #[test]
     fn digit_runs_are_longest_first() {
-        assert_eq!(digit_runs("123", 1, 2), [2, 1]);
-        assert_eq!(digit_runs("2026", 4, 4), [4]);
-        assert!(digit_runs("202", 4, 4).is_empty());
-        assert_eq!(digit_runs("１３日", 1, 2), [6, 3]);
-        assert_eq!(digit_runs("x", 1, 2), Vec::<usize>::new());
+        let runs = |text, min, max| digit_runs(text, min, max).collect::<Vec<_>>();
+        assert_eq!(runs("123", 1, 2), [2, 1]);
+        assert_eq!(runs("2026", 4, 4), [4]);
+        assert!(runs("202", 4, 4).is_empty());
+        assert_eq!(runs("１３日", 1, 2), [6, 3]);
+        assert!(runs("x", 1, 2).is_empty());
     }
 }

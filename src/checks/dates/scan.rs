@@ -82,8 +82,10 @@ pub fn mentions(
             break;
         };
         let start = found.start();
-        let mention = locale
-            .parts(found.as_str())
+        // Cheap test first: a match inside a longer word or number is none.
+        let mention = stands_alone(text, &found.range())
+            .then(|| locale.parts(found.as_str()))
+            .flatten()
             .and_then(|parts| read(locale, locale_index, time, text, found.range(), &parts));
         match mention {
             Some(mention) => {
@@ -114,9 +116,6 @@ fn read(
     range: Range<usize>,
     parts: &Parts<WeekdayForm>,
 ) -> Option<Mention> {
-    if !stands_alone(text, &range) {
-        return None;
-    }
     let matched = &text[range.clone()];
     let shift = |r: &Range<usize>| range.start + r.start..range.start + r.end;
     let date = shift(parts.date.as_ref()?);
