@@ -11,10 +11,14 @@
 //!
 //! A date written without a year ("Tuesday, Sept. 8") takes it from the
 //! publication date (front matter `date`/`publish_date`/`published`, else
-//! `--date`), else from the full dates written in the article; a date about
-//! six months away may belong to either neighbouring year, and is accepted
-//! when the weekday fits either. With no source for the year copydesk says
-//! nothing: it never guesses from the system clock.
+//! `--date`), else from the article's own dates that place the story in
+//! time: a dateline, a dated headline or date line, or a full date written
+//! with its weekday (a date in passing, "lost there on 16 January 1996", is
+//! often history and gives no year). Within two months of that anchor a
+//! date has one reading: in late December "Jan. 2" is the coming January.
+//! Further out it has two ("Sept. 8" in January: last September or the
+//! coming one), and a weekday that fits either is accepted. With no source
+//! for the year copydesk says nothing: it never guesses from the clock.
 //!
 //! A weekday is compared with a date only when it refers to it: not when it
 //! is one of a list or range ("Monday and Tuesday, Jan. 12 and 13", "Monday,
@@ -22,7 +26,10 @@
 //! Numbers that run on ("May 5,000", "March 2026", "Jan. 13, 2025-26") are
 //! not dates. A weekday on its own ("met on Tuesday") is never reported:
 //! AP style writes a bare weekday for the week around publication, and
-//! weekday plus date further out; neither is a contradiction.
+//! weekday plus date further out; neither is a contradiction. (Nor does
+//! copydesk note explicit dates after publication in past-tense text: tense
+//! cannot be read reliably enough from a sentence to be worth an editor's
+//! time.)
 //!
 //! ## Why
 //! A wrong weekday beside a date is the most common factual slip in news

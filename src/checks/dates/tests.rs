@@ -281,3 +281,124 @@ fn every_format_with_every_day_of_the_year() {
     }
     check_lines(&rule, &locales, &lines);
 }
+
+/// What the weekday-mismatch rule reports for `text` read as a snippet with
+/// publication date `date`: the source text of each finding.
+fn flagged(text: &str, date: Option<&str>) -> Vec<String> {
+    use crate::checks::Check;
+    use crate::document::{Document, Format, ReadOptions};
+    let read = ReadOptions {
+        fallback_date: date.map(|d| d.parse().unwrap()),
+        ..ReadOptions::default()
+    };
+    let doc = Document::parse("<test>", text.to_string(), Format::Snippet, &read);
+    let mut out = Vec::new();
+    shipped("dates/weekday-mismatch").check(&doc, &mut out);
+    out.iter().map(|d| doc.slice(d.span).to_string()).collect()
+}
+
+#[test]
+fn lists_and_ranges_pair_only_what_belongs_together() {
+    let date = Some("2026-01-05");
+    // Each weekday beside its own date is checked.
+    assert_eq!(
+        flagged("Monday, Jan. 12, and Wednesday, Jan. 13", date),
+        ["Wednesday"]
+    );
+    assert_eq!(
+        flagged("from Monday, Jan. 12 through Thursday, Jan. 16", date),
+        ["Thursday"]
+    );
+    assert_eq!(flagged("Mon., Jan. 12-Thu., Jan. 16", date), ["Thu."]);
+    // A weekday before a list or range of days, or after another weekday.
+    for silent in [
+        "Sunday, Jan. 12-13",
+        "Sunday, Jan. 12 – 13",
+        "Sunday, Jan. 12 and 13",
+        "Sunday, Jan. 12, 13 and 14",
+        "Sunday, Jan. 12 to 14",
+        "Monday and Tuesday, Jan. 12 and 13",
+        "Monday or Tuesday, Jan. 12",
+        "Monday-Tuesday, Jan. 12-13",
+        "Monday through Wednesday, Jan. 12",
+        "Jan. 13 (Monday-Tuesday)",
+        "12 and 13 January (Monday)",
+    ] {
+        assert!(flagged(silent, date).is_empty(), "{silent}");
+    }
+    // A time after the date is no list.
+    for time in [
+        "Sunday, Jan. 13, 10 a.m.",
+        "Sunday, Jan. 13, 10 am",
+        "Sunday, Jan. 13, 10:30",
+        "Sunday, Jan. 13 - 2 p.m.",
+    ] {
+        assert_eq!(flagged(time, date), ["Sunday"], "{time}");
+    }
+}
+
+#[test]
+fn names_and_numbers_are_not_dates() {
+    let date = Some("2026-01-20");
+    for silent in [
+        "The Sun, Jan. 12, said so.",
+        "the Baltimore Sun Jan. 12 edition",
+        "Friday, May 5,000 people marched.",
+        "Friday, May 5.5 percent",
+        "Friday, March 2026 figures",
+        "Monday, Jan. 13, 2025-26 season",
+        "Tuesdays, Jan. 13 and 20",
+        "Wednesday's Jan. 13 meeting",
+        "SundayJan. 13",
+        "xMonday, Jan. 13",
+    ] {
+        assert!(flagged(silent, date).is_empty(), "{silent}");
+    }
+    // A bare abbreviation at the start of a line, or after lower-case text,
+    // is a weekday.
+    assert_eq!(flagged("Sun, Jan. 13", date), ["Sun"]);
+    assert_eq!(flagged("tickets for Sat 13 Jan", date), ["Sat"]);
+    assert_eq!(flagged("Tuesday June 20,2011", None), ["Tuesday"]);
+}
+
+#[test]
+fn odd_input_never_panics_and_spans_stay_on_character_boundaries() {
+    use crate::checks::Check;
+    use crate::document::{Document, Format, ReadOptions};
+    let pieces = [
+        "Tuesday", "Tues.", "Sun", "Jan.", "May", "13", "2026", "29", "Feb.", ",", " ", "(", ")",
+        "-", "–", "年", "月", "日", "（", "火", "）", "１", "월", "일", "화", "요일", "\n", "a.m.",
+        "and", "é", "5,000", "0", "99", ".", "the", "~", "\u{a0}",
+    ];
+    let rules = [
+        shipped("dates/weekday-mismatch"),
+        shipped("dates/impossible-date"),
+    ];
+    let read = ReadOptions {
+        fallback_date: Some(date(2026, 1, 14)),
+        ..ReadOptions::default()
+    };
+    // A fixed linear congruential sequence: the same "random" texts each run.
+    let mut seed: u64 = 0x2026_0113;
+    for _ in 0..3_000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 40) {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let doc = Document::parse("<odd>", text.clone(), Format::Text, &read);
+        let mut out = Vec::new();
+        for rule in &rules {
+            rule.check(&doc, &mut out);
+        }
+        for d in &out {
+            assert!(
+                text.is_char_boundary(d.span.start as usize)
+                    && text.is_char_boundary(d.span.end as usize)
+                    && d.span.start < d.span.end,
+                "{text:?}: {:?}",
+                d.span
+            );
+        }
+    }
+}
