@@ -305,3 +305,77 @@ fn seed_articles_have_no_date_findings() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(stdout(&out).trim(), "[]");
 }
+
+/// A desk adds a language by overriding the table-bearing rule; the other
+/// rule of the family reads the new tables through `locales_from`, and both
+/// keep their ids.
+#[test]
+fn a_language_added_in_yaml_reaches_both_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules/dates");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("weekday-mismatch.yaml"),
+        r#"kind: dates
+report: weekday-mismatch
+severity: error
+message: "'{written}' ne correspond pas au {date} : c'est un {correction}"
+description: Les jours de la semaine en français.
+locales:
+  - name: french
+    weekdays:
+      - [lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche]
+    months:
+      - [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+    ordinals: [er]
+    connectors: [et, au, ou]
+    dates:
+      - "{day} {month}[ {year}]"
+    weekday_dates:
+      - "{weekday} {date}"
+examples:
+  - bad: "Le sommet s'est ouvert lundi 13 janvier 2026."
+    fixed: "Le sommet s'est ouvert mardi 13 janvier 2026."
+  - good: "Le sommet s'est ouvert mardi 13 janvier 2026."
+"#,
+    )
+    .unwrap();
+    let article = dir.path().join("sommet.txt");
+    std::fs::write(
+        &article,
+        "Sommet à Nara\n\nLe sommet s'est ouvert lundi 13 janvier 2026.\nLa suite est prévue le 31 avril 2026.\n",
+    )
+    .unwrap();
+    let out = copydesk()
+        .args(["check", "--format", "json", "--select", "dates", "--rules"])
+        .arg(dir.path().join("rules"))
+        .arg(&article)
+        .output()
+        .unwrap();
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let got: Vec<(String, String)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "dates/weekday-mismatch".to_string(),
+                "'lundi' ne correspond pas au 13 janvier 2026 : c'est un mardi".to_string()
+            ),
+            (
+                "dates/impossible-date".to_string(),
+                "31 avril 2026 is not a real date: that month never has more than 30 days"
+                    .to_string()
+            ),
+        ]
+    );
+}

@@ -43,6 +43,14 @@ pub struct Mention {
     pub with_weekday: bool,
 }
 
+impl Mention {
+    /// Written with a weekday or a year beside it: it cannot be anything but
+    /// a date, even with a day number no month has.
+    pub fn certain(&self) -> bool {
+        self.year.is_some() || self.with_weekday
+    }
+}
+
 /// Spots the time of day after a number ("10 a.m.", "10:30"), so "Tuesday,
 /// Jan. 13, 10 a.m." is not read as a list of days.
 pub struct TimeOfDay(Regex);
@@ -57,14 +65,6 @@ impl TimeOfDay {
 
     fn follows(&self, text: &str) -> bool {
         self.0.is_match(text)
-    }
-}
-
-impl Mention {
-    /// Written with a weekday or a year beside it: it cannot be anything but
-    /// a date, even with a day number no month has.
-    pub fn certain(&self) -> bool {
-        self.year.is_some() || self.with_weekday
     }
 }
 
