@@ -245,11 +245,7 @@ mod tests {
     #[test]
     fn labels_count_only_alone_on_their_line() {
         let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\nlabels: [Print, Related]\nexamples:\n  - bad: Print\n  - good: x\n";
-        let file = RuleFile {
-            id: "promo/test",
-            origin: "test.yaml",
-            text: yaml,
-        };
+        let file = RuleFile::standalone("promo/test", "test.yaml", yaml);
         let check = compile(&file).unwrap_or_else(|e| panic!("{e}"));
         let source = "Print\nThe print run sold out.\n» Related:\nRelated talks went on.\n";
         let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());
@@ -262,11 +258,7 @@ mod tests {
     #[test]
     fn a_match_group_flags_only_itself() {
         let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\nignorecase: false\npatterns: ['(?:^|[.!?] )(?P<match>Click here)', 'TK']\nexamples:\n  - bad: Click here\n  - good: x\n";
-        let file = RuleFile {
-            id: "promo/test",
-            origin: "test.yaml",
-            text: yaml,
-        };
+        let file = RuleFile::standalone("promo/test", "test.yaml", yaml);
         let check = compile(&file).unwrap_or_else(|e| panic!("{e}"));
         let source = "Click here now.\nIt said \"Click here\" twice. Click here to go. TK\n";
         let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());

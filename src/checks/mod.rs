@@ -3,6 +3,7 @@
 //! *What it does*, *Why*, *Example* and *Fix safety*; `copydesk explain`
 //! prints it.
 
+pub mod dates;
 pub mod existence;
 pub mod promo_block;
 pub mod substitution;
@@ -206,7 +207,12 @@ fn placeholders(template: &str) -> Vec<&str> {
 }
 
 /// Every kind copydesk knows, by name.
-pub static KINDS: &[&Kind] = &[&existence::KIND, &substitution::KIND, &promo_block::KIND];
+pub static KINDS: &[&Kind] = &[
+    &existence::KIND,
+    &substitution::KIND,
+    &dates::KIND,
+    &promo_block::KIND,
+];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)

@@ -362,11 +362,7 @@ mod tests {
 
     fn rule() -> Box<dyn Check> {
         let text = "kind: promo-block\nseverity: error\nmessage: \"{lines} {first}\"\ndescription: d\nlabels: [More From Author, Related]\nfurniture: [Print]\nmarkers: ['\\bmy latest blog\\b']\nexamples:\n  - bad: x\n  - good: y\n";
-        let file = RuleFile {
-            id: "promo/test",
-            origin: "test.yaml",
-            text,
-        };
+        let file = RuleFile::standalone("promo/test", "test.yaml", text);
         compile(&file).unwrap_or_else(|e| panic!("{e}"))
     }
 

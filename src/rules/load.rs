@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::spec::KindHeader;
-use super::{EMBEDDED_RULES, RuleError, RuleFile, validate_id};
+use super::{EMBEDDED_RULES, RuleError, RuleFile, RuleLibrary, validate_id};
 use crate::checks::{self, Check};
 
 /// The compiled rules, ordered by id.
@@ -62,9 +62,13 @@ impl RuleSet {
                 chosen.insert(source.id.clone(), source);
             }
         }
+        let mut library = RuleLibrary::default();
+        for source in chosen.values() {
+            library.insert(&source.id, &source.origin, &source.text);
+        }
         let mut checks = Vec::new();
         for source in chosen.values() {
-            match compile(source) {
+            match compile(source, &library) {
                 Ok(check) => checks.push(check),
                 Err(err) => errors.push(err),
             }
@@ -93,11 +97,13 @@ impl RuleSet {
     /// Compile one rule file from text (as `rules --test`, fuzzing and
     /// tools embedding copydesk need).
     pub fn compile_text(id: &str, origin: &str, text: &str) -> Result<Box<dyn Check>, RuleError> {
-        compile(&Source {
+        // Alone: a rule that names a sibling's tables finds none.
+        let source = Source {
             id: id.to_string(),
             origin: origin.to_string(),
             text: text.to_string(),
-        })
+        };
+        compile(&source, &RuleLibrary::default())
     }
 
     pub fn find(&self, id: &str) -> Option<&dyn Check> {
@@ -179,11 +185,12 @@ fn read_dir(dir: &Path, errors: &mut Vec<RuleError>) -> Vec<Source> {
     sources
 }
 
-fn compile(source: &Source) -> Result<Box<dyn Check>, RuleError> {
+fn compile(source: &Source, library: &RuleLibrary) -> Result<Box<dyn Check>, RuleError> {
     let file = RuleFile {
         id: &source.id,
         origin: &source.origin,
         text: &source.text,
+        library,
     };
     validate_id(&source.id).map_err(|message| file.error(message))?;
     let header: KindHeader = file.parse()?;

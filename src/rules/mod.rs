@@ -10,6 +10,7 @@ pub mod load;
 pub mod selftest;
 pub mod spec;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -54,9 +55,56 @@ pub struct RuleFile<'a> {
     /// The path shown in messages (`<embedded>/names/x.yaml` for the pack).
     pub origin: &'a str,
     pub text: &'a str,
+    /// The other rule files of this run, for [`RuleFile::sibling`].
+    pub library: &'a RuleLibrary<'a>,
 }
 
+/// Every rule file of one run by id, after overrides: lets a rule read a
+/// table another rule file declares instead of repeating it (`dates/` rules
+/// share one set of month and weekday names this way).
+#[derive(Debug, Default)]
+pub struct RuleLibrary<'a> {
+    /// id → (origin, text)
+    files: BTreeMap<&'a str, (&'a str, &'a str)>,
+}
+
+impl<'a> RuleLibrary<'a> {
+    pub fn insert(&mut self, id: &'a str, origin: &'a str, text: &'a str) {
+        self.files.insert(id, (origin, text));
+    }
+}
+
+/// The library of a rule file compiled on its own.
+static NO_SIBLINGS: RuleLibrary<'static> = RuleLibrary {
+    files: BTreeMap::new(),
+};
+
 impl<'a> RuleFile<'a> {
+    /// A rule file compiled on its own (tests, fuzzing, tools): it has no
+    /// siblings to borrow tables from.
+    pub fn standalone(id: &'a str, origin: &'a str, text: &'a str) -> RuleFile<'a> {
+        RuleFile {
+            id,
+            origin,
+            text,
+            library: &NO_SIBLINGS,
+        }
+    }
+
+    /// Another rule file of this run, by id. It may itself be broken: it is
+    /// compiled (and its errors reported) on its own.
+    pub fn sibling(&self, id: &str) -> Option<RuleFile<'a>> {
+        self.library
+            .files
+            .get_key_value(id)
+            .map(|(id, (origin, text))| RuleFile {
+                id,
+                origin,
+                text,
+                library: self.library,
+            })
+    }
+
     /// Decode the whole file into a kind's spec, strictly.
     pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, RuleError> {
         yaml::parse(self.text, self.origin, 0).map_err(|e| self.yaml_error(e))

@@ -3,6 +3,7 @@
 
 mod adversarial;
 mod cli;
+mod dates;
 mod fixtures;
 mod integration;
 mod invalid_rules;
