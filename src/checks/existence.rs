@@ -48,12 +48,14 @@
 //! ## Fix safety
 //! No fix: what replaces the phrase is the editor's call.
 
+use std::ops::Range;
+
 use regex::Regex;
 
-use super::text::{BlockScope, PhraseSet, alone_on_line, blocks_in, build_regex, combined_regex};
+use super::text::{BlockScope, PhraseSet, alone_on_line, build_regex, combined_regex, in_scope};
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, Prose};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -145,57 +147,108 @@ impl Check for Existence {
         &self.meta
     }
 
+    fn literals(&self) -> Vec<String> {
+        let lists = [&self.phrases, &self.labels];
+        lists
+            .into_iter()
+            .flatten()
+            .flat_map(|set| set.phrases().iter().cloned())
+            .collect()
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        for block in blocks_in(doc, &self.scope) {
-            let text = block.text();
-            let mut hits: Vec<std::ops::Range<usize>> = Vec::new();
-            if let Some(phrases) = &self.phrases {
-                hits.extend(phrases.find(text).into_iter().map(|(_, r)| r));
-            }
-            if let Some(labels) = &self.labels {
-                hits.extend(
-                    labels
-                        .find(text)
-                        .into_iter()
-                        .map(|(_, r)| r)
-                        .filter(|r| alone_on_line(text, r)),
-                );
-            }
-            if let Some(regex) = &self.regex {
-                hits.extend(
-                    regex
-                        .find_iter(text)
-                        .filter(|m| !m.is_empty())
-                        .map(|m| m.range()),
-                );
-            }
-            for regex in &self.grouped {
-                hits.extend(
-                    regex
-                        .captures_iter(text)
-                        .filter_map(|c| c.name("match").or_else(|| c.get(0)))
-                        .filter(|m| !m.is_empty())
-                        .map(|m| m.range()),
-                );
-            }
-            if self.unquoted && !hits.is_empty() {
-                let quoted = quoted_ranges(text);
-                hits.retain(|r| !inside(&quoted, r.start));
-            }
-            hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-            let mut last_end = 0;
-            for range in hits {
-                if range.start < last_end {
-                    continue;
-                }
-                last_end = range.end;
-                let found = text[range.clone()].trim();
-                out.push(
-                    self.meta
-                        .diagnostic(block.span(range.clone()), &[("match", found)]),
-                );
-            }
+        // One search over the whole article, then each hit is mapped to its
+        // block (see `Prose` for why).
+        let prose = doc.prose();
+        let text = prose.text.as_str();
+        let mut hits: Vec<Range<usize>> = Vec::new();
+        if let Some(phrases) = &self.phrases {
+            hits.extend(phrases.find(text).into_iter().map(|(_, r)| r));
         }
+        if let Some(labels) = &self.labels {
+            hits.extend(
+                labels
+                    .find(text)
+                    .into_iter()
+                    .map(|(_, r)| r)
+                    .filter(|r| alone_on_line(text, r)),
+            );
+        }
+        if let Some(regex) = &self.regex {
+            search(
+                prose,
+                |at| regex.find_at(text, at).map(|m| (m.range(), m.range())),
+                &mut hits,
+            );
+        }
+        for regex in &self.grouped {
+            search(
+                prose,
+                |at| {
+                    regex.captures_at(text, at).map(|c| {
+                        let whole = c.get(0).map_or(at..at, |m| m.range());
+                        let flagged = c.name("match").map_or(whole.clone(), |m| m.range());
+                        (whole, flagged)
+                    })
+                },
+                &mut hits,
+            );
+        }
+        let mut located: Vec<(usize, Range<usize>)> = hits
+            .into_iter()
+            .filter_map(|r| prose.locate(r))
+            .filter(|(block, _)| in_scope(&self.scope, doc.blocks[*block].kind))
+            .collect();
+        if self.unquoted && !located.is_empty() {
+            let mut quoted: Vec<Option<Vec<Range<usize>>>> = vec![None; doc.blocks.len()];
+            located.retain(|(block, r)| {
+                let ranges =
+                    quoted[*block].get_or_insert_with(|| quoted_ranges(doc.blocks[*block].text()));
+                !inside(ranges, r.start)
+            });
+        }
+        located.sort_by_key(|(block, r)| (*block, r.start, std::cmp::Reverse(r.end)));
+        let mut last: Option<(usize, usize)> = None;
+        for (index, range) in located {
+            if last.is_some_and(|(b, end)| b == index && range.start < end) {
+                continue;
+            }
+            last = Some((index, range.end));
+            let block = &doc.blocks[index];
+            let found = block.text()[range.clone()].trim();
+            out.push(
+                self.meta
+                    .diagnostic(block.span(range.clone()), &[("match", found)]),
+            );
+        }
+    }
+}
+
+/// Run a regex search over the joined prose: `find(at)` returns the next
+/// match from `at` as (whole match, part to flag). A match that runs from
+/// one block into the next is no finding, and the search resumes at the
+/// next block so it cannot hide one that lies wholly inside it.
+fn search(
+    prose: &Prose,
+    mut find: impl FnMut(usize) -> Option<(Range<usize>, Range<usize>)>,
+    hits: &mut Vec<Range<usize>>,
+) {
+    let text = &prose.text;
+    let mut at = 0;
+    while at <= text.len() {
+        let Some((whole, flagged)) = find(at) else {
+            break;
+        };
+        if whole.is_empty() {
+            at = whole.end + text[whole.end..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if flagged.is_empty() || prose.locate(flagged.clone()).is_none() {
+            at = prose.next_block_start(whole.start).max(whole.start + 1);
+            continue;
+        }
+        hits.push(flagged);
+        at = whole.end;
     }
 }
 

@@ -32,6 +32,12 @@ pub trait Check: Send + Sync {
     fn subsumes_family(&self) -> bool {
         false
     }
+
+    /// The literal phrases this rule looks for, if it is a phrase list
+    /// (benchmarks compare against `rg -F -f` with them).
+    fn literals(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// What every compiled rule knows about itself.

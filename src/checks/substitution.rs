@@ -144,6 +144,10 @@ impl Check for Substitution {
         &self.meta
     }
 
+    fn literals(&self) -> Vec<String> {
+        self.phrases.phrases().to_vec()
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for block in blocks_in(doc, &self.scope) {
             let text = block.text();
