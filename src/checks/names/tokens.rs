@@ -149,13 +149,14 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if words[i].shape != Shape::Name {
+        if words[i].shape != Shape::Name || words[i].is_stop() {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         while j < words.len()
             && words[j].shape != Shape::Other
+            && !words[j].is_stop()
             && words[j].sentence == words[j - 1].sentence
             && joined(&words[j - 1], &words[j], text)
         {
@@ -271,10 +272,11 @@ pub const PARTICLES: &[&str] = &[
     "van", "von", "bin", "binti", "ibn", "al", "el", "y",
 ];
 
-/// Capitalised words that are never names for these checks.
+/// Capitalised words that are never names for these checks ("May" is
+/// left out: Theresa May).
 pub const STOP: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "February", "March", "April", "June", "July", "August", "September", "October",
     "November", "December", "The", "This", "That", "These", "Those", "There", "They", "Their",
     "He", "She", "His", "Her", "We", "Our", "It", "Its", "In", "On", "At", "But", "And", "Or",
     "If", "When", "While", "After", "Before", "As", "For", "With", "From", "By", "Of", "To",
