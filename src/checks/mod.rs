@@ -4,6 +4,7 @@
 //! prints it.
 
 pub mod existence;
+pub mod name_consistency;
 pub mod names;
 pub mod substitution;
 pub mod text;
@@ -206,7 +207,12 @@ fn placeholders(template: &str) -> Vec<&str> {
 }
 
 /// Every kind copydesk knows, by name.
-pub static KINDS: &[&Kind] = &[&existence::KIND, &names::KIND, &substitution::KIND];
+pub static KINDS: &[&Kind] = &[
+    &existence::KIND,
+    &names::KIND,
+    &name_consistency::KIND,
+    &substitution::KIND,
+];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)

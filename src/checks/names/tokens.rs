@@ -16,7 +16,8 @@ use crate::document::{Block, BlockKind};
 pub enum Shape {
     /// Capitalised with lower-case letters: a possible name.
     Name,
-    /// One capital letter followed by a period: "J." in "George W. Bush".
+    /// One capital letter followed by a period ("W." in "George W. Bush"),
+    /// or standing alone before a name ("C Thomson").
     Initial,
     /// A lower-case name particle: "da", "von", "bin".
     Particle,
@@ -39,8 +40,10 @@ pub struct Word<'t> {
 }
 
 impl Word<'_> {
+    /// A title or a capitalised role noun ("Mayor", "Researcher").
     pub fn is_title(&self) -> bool {
-        self.shape == Shape::Name && TITLES.contains(&self.text)
+        self.shape == Shape::Name
+            && (TITLES.contains(&self.text) || ROLES.contains(&self.text.to_lowercase().as_str()))
     }
 
     /// Capitalised words that are never a person's or place's name here.
@@ -57,6 +60,17 @@ pub struct Run {
     /// A title was removed from its front, or a role noun ("union president
     /// Dana Okafor") stands right before it.
     pub titled: bool,
+    /// The title or role word that introduced it, lower case.
+    pub title: Option<String>,
+}
+
+impl Run {
+    /// Clearly a person: titled, or next to a verb of saying ("Okafor said",
+    /// "said Okafor").
+    pub fn is_person(&self, words: &[Word<'_>]) -> bool {
+        let speech = |w: Option<&Word<'_>>| w.is_some_and(|w| SPEECH.contains(&w.text));
+        self.titled || speech(word_after(words, self)) || speech(word_before(words, self))
+    }
 }
 
 /// Every word of `block`'s text with its shape.
@@ -132,7 +146,11 @@ fn shape_of(word: &str, after: &str) -> Shape {
         if word.chars().any(char::is_lowercase) {
             return Shape::Name;
         }
-        if word.len() == first.len_utf8() && after.starts_with('.') {
+        // "W." in "George W. Bush"; a bare capital ("C Thomson") is an
+        // initial in team lists, except the words "A" and "I".
+        if word.len() == first.len_utf8()
+            && (after.starts_with('.') || (!matches!(first, 'A' | 'I') && after.starts_with(' ')))
+        {
             return Shape::Initial;
         }
         return Shape::Other;
@@ -149,7 +167,7 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if words[i].shape != Shape::Name || words[i].is_stop() {
+        if !matches!(words[i].shape, Shape::Name | Shape::Initial) || words[i].is_stop() {
             i += 1;
             continue;
         }
@@ -170,26 +188,30 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
         // Titles come off the front: everything up to the last title that
         // has a name after it ("Harbor City Mayor Ewa Kowalczyk").
         let mut start = i;
-        let mut titled = false;
+        let mut title = None;
         for k in i..end - 1 {
             if words[k].is_title() {
                 start = k + 1;
-                titled = true;
+                title = Some(words[k].text.to_lowercase());
             }
         }
-        while start < end && words[start].shape != Shape::Name {
+        while start < end && words[start].shape == Shape::Particle {
             start += 1;
         }
-        if start < end {
+        if start < end && words[start..end].iter().any(|w| w.shape == Shape::Name) {
             let role_before = start > 0
                 && start == i
                 && words[start - 1].sentence == words[start].sentence
                 && words[start - 1].shape == Shape::Other
                 && ROLES.contains(&words[start - 1].text.to_lowercase().as_str())
                 && joined(&words[start - 1], &words[start], text);
+            if role_before {
+                title = Some(words[start - 1].text.to_lowercase());
+            }
             out.push(Run {
                 words: start..end,
-                titled: titled || role_before,
+                titled: title.is_some(),
+                title,
             });
         }
         i = j.max(i + 1);
@@ -203,14 +225,15 @@ fn joined(left: &Word<'_>, right: &Word<'_>, text: &str) -> bool {
     let Some(between) = text.get(left.range.end..right.range.start) else {
         return false;
     };
-    let between = if left.shape == Shape::Initial {
+    // The period of an initial or an abbreviated title: "W. Bush", "Sen. Ortiz".
+    let between = if left.shape == Shape::Initial || left.is_title() {
         between.strip_prefix('.').unwrap_or(between)
     } else {
         between
     };
     between.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\n')
         && between.len() <= 3
-        && (left.shape == Shape::Initial || !between.is_empty())
+        && (left.shape == Shape::Initial || left.is_title() || !between.is_empty())
 }
 
 /// The word right after the run, if it is in the same sentence.
