@@ -440,9 +440,6 @@ fn same_given_name(a: &str, b: &str) -> bool {
 /// different given name stands before one of them, or a different word
 /// after ("Brandt Logistics" is not "Thomas Brandt").
 fn compatible(odd: &Mention, usual: &Mention) -> bool {
-    if odd.words > 1 || usual.words > 1 {
-        return true;
-    }
     let leads_agree = match (&odd.lead, &usual.lead) {
         (Some(a), Some(b)) => same_given_name(a, b),
         _ => true,

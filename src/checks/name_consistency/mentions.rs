@@ -31,8 +31,8 @@ pub struct Mention {
     pub title_case: bool,
     /// Part of a full reference: a run of two or more names, or after a title.
     pub full: bool,
-    /// For single words: the name word or initial before / after it in
-    /// its run.
+    /// The word (name, initial or particle) before / after it in its run:
+    /// "Delta Air Lines" and "American Airlines" are two companies.
     pub lead: Option<String>,
     pub trail: Option<String>,
     /// The mention is its whole run: no other name word next to it.
@@ -110,6 +110,10 @@ pub fn collect(doc: &Document) -> (Vec<Mention>, HashSet<String>) {
                     let mut mention =
                         group_mention(block_index, text, span_words, title_case, full);
                     mention.whole_run = first == 0 && last + 1 == run_words.len();
+                    mention.lead = first.checked_sub(1).and_then(neighbour);
+                    mention.trail = (last + 1 < run_words.len())
+                        .then(|| neighbour(last + 1))
+                        .flatten();
                     mention.person = person;
                     mention.title = run.title.clone();
                     mentions.push(mention);
