@@ -4,6 +4,7 @@
 //! prints it.
 
 pub mod existence;
+pub mod first_reference;
 pub mod name_consistency;
 pub mod names;
 pub mod substitution;
@@ -209,6 +210,7 @@ fn placeholders(template: &str) -> Vec<&str> {
 /// Every kind copydesk knows, by name.
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
+    &first_reference::KIND,
     &names::KIND,
     &name_consistency::KIND,
     &substitution::KIND,

@@ -43,6 +43,7 @@ impl Word<'_> {
     /// A title or a capitalised role noun ("Mayor", "Researcher").
     pub fn is_title(&self) -> bool {
         self.shape == Shape::Name
+            && !NOT_TITLES.contains(&self.text)
             && (TITLES.contains(&self.text) || ROLES.contains(&self.text.to_lowercase().as_str()))
     }
 
@@ -65,11 +66,17 @@ pub struct Run {
 }
 
 impl Run {
-    /// Clearly a person: titled, or next to a verb of saying ("Okafor said",
-    /// "said Okafor").
+    /// Clearly a person: titled, or next to a verb of saying.
     pub fn is_person(&self, words: &[Word<'_>]) -> bool {
+        self.titled || self.speaks(words)
+    }
+
+    /// "Okafor said", or "…," said Okafor." at the end of a sentence (not
+    /// "he said Sony's player…").
+    pub fn speaks(&self, words: &[Word<'_>]) -> bool {
         let speech = |w: Option<&Word<'_>>| w.is_some_and(|w| SPEECH.contains(&w.text));
-        self.titled || speech(word_after(words, self)) || speech(word_before(words, self))
+        let after = word_after(words, self);
+        speech(after) || (speech(word_before(words, self)) && after.is_none())
     }
 }
 
@@ -143,7 +150,10 @@ fn shape_of(word: &str, after: &str) -> Shape {
         return Shape::Other;
     };
     if first.is_uppercase() {
-        if word.chars().any(char::is_lowercase) {
+        let modifier = word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| MODIFIERS.contains(&last));
+        if word.chars().any(char::is_lowercase) && !modifier {
             return Shape::Name;
         }
         // "W." in "George W. Bush"; a bare capital ("C Thomson") is an
@@ -263,17 +273,24 @@ pub const SPEECH: &[&str] = &[
 /// Titles and honorifics written before a name (capitalised).
 pub const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady",
-    "President", "Vice", "Premier", "Prime", "Minister", "Chancellor", "Secretary", "Mayor",
+    "President", "Vice", "Prime", "Minister", "Chancellor", "Secretary", "Mayor",
     "Governor", "Gov", "Senator", "Sen", "Rep", "Representative", "Congressman", "Congresswoman",
     "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Crown", "Emperor", "Empress",
-    "Pope", "Cardinal", "Archbishop", "Bishop", "Father", "Rev", "Reverend", "Rabbi", "Imam",
+    "Pope", "Cardinal", "Archbishop", "Bishop", "Rev", "Reverend", "Rabbi", "Imam",
     "Sheikh", "General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Captain", "Capt",
     "Lieutenant", "Lt", "Sergeant", "Sgt", "Officer", "Detective", "Inspector", "Constable",
     "Chief", "Executive", "Chairman", "Chairwoman", "Chair", "Chairperson", "Director",
     "Commissioner", "Ambassador", "Councillor", "Councilor", "Councilman", "Councilwoman",
     "Alderman", "Speaker", "Leader", "Deputy", "Coach", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Superintendent", "Supt", "Foreign", "Finance", "Defence", "Defense",
+    "Spokesperson", "Superintendent", "Supt", "Baroness", "Foreign", "Finance", "Defence", "Defense",
     "Interior", "Attorney", "Solicitor", "Treasurer", "Auditor", "Dean", "Provost", "Head",
+];
+
+/// Role nouns that are not titles when capitalised: "Premier League",
+/// "Father Christmas", "Forward Planning".
+const NOT_TITLES: &[&str] = &[
+    "Premier", "Father", "Mother", "Son", "Daughter", "Brother", "Sister", "Friend", "Head",
+    "Forward", "Host", "Player", "Student", "Resident", "Owner", "Wife", "Husband",
 ];
 
 /// Lower-case role nouns that introduce a person: "union president Dana Okafor".
@@ -287,6 +304,15 @@ pub const ROLES: &[&str] = &[
     "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend", "resident",
     "owner", "student", "teacher", "nurse", "chancellor", "premier", "treasurer", "deputy",
     "editor", "reporter", "correspondent", "inspector", "detective", "officer", "ceo", "mp",
+    "administrator", "physio", "adviser", "advisor", "boss", "midfielder", "defender",
+    "forward", "goalkeeper", "host", "producer", "designer", "architect", "engineer",
+];
+
+/// Last parts that make a capitalised compound a modifier, not a name:
+/// "Houston-based", "Nuclear-armed", "Labour-led".
+pub const MODIFIERS: &[&str] = &[
+    "based", "born", "led", "owned", "run", "backed", "made", "bound", "style", "era", "armed",
+    "controlled", "funded", "linked", "held", "registered", "listed", "American", "like",
 ];
 
 /// Lower-case particles inside names: "Luiz Inácio Lula da Silva".
