@@ -66,9 +66,12 @@ pub struct Run {
 }
 
 impl Run {
-    /// Clearly a person: titled, or next to a verb of saying.
+    /// Clearly a person: titled, next to a verb of saying, or followed by
+    /// "who" ("Nakamura, who starts in April").
     pub fn is_person(&self, words: &[Word<'_>]) -> bool {
-        self.titled || self.speaks(words)
+        self.titled
+            || self.speaks(words)
+            || word_after(words, self).is_some_and(|w| matches!(w.text, "who" | "whose"))
     }
 
     /// "Okafor said", or "…," said Okafor." at the end of a sentence (not
