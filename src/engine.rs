@@ -75,7 +75,9 @@ impl Engine {
             (
                 d.span.start,
                 d.span.end,
-                !d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe),
+                d.fix
+                    .as_ref()
+                    .is_none_or(|f| f.applicability != Applicability::Safe),
             )
         });
         diagnostics.dedup_by(|later, earlier| {
@@ -187,7 +189,11 @@ mod tests {
         let rules: Vec<(&str, u32)> = kept.iter().map(|d| (&*d.rule, d.span.start)).collect();
         assert_eq!(
             rules,
-            [("names/house", 10), ("dates/x", 12), ("names/consistency", 60)]
+            [
+                ("names/house", 10),
+                ("dates/x", 12),
+                ("names/consistency", 60)
+            ]
         );
     }
 }

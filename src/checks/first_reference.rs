@@ -171,10 +171,7 @@ impl Check for FirstReference {
             let Some(named) = full.get(surname) else {
                 continue;
             };
-            let peer = early
-                .title
-                .as_deref()
-                .is_some_and(|t| PEERAGE.contains(&t));
+            let peer = early.title.as_deref().is_some_and(|t| PEERAGE.contains(&t));
             // The person must be plain: a title at the bare use ("Mayor
             // Kowalczyk"), or "said" there and a title at the full name.
             let person = early.titled || (early.speaks && named.titled);

@@ -432,7 +432,8 @@ fn titles<'m>(form: &Form<'m>) -> Vec<&'m str> {
 
 /// "c" (an initial) agrees with "christopher"; otherwise the keys must match.
 fn same_given_name(a: &str, b: &str) -> bool {
-    let initial_of = |short: &str, long: &str| short.chars().count() == 1 && long.starts_with(short);
+    let initial_of =
+        |short: &str, long: &str| short.chars().count() == 1 && long.starts_with(short);
     a == b || initial_of(a, b) || initial_of(b, a)
 }
 

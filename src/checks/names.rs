@@ -44,13 +44,15 @@
 
 mod entries;
 pub mod fold;
+mod spellings;
 pub mod tokens;
 
 use std::ops::Range;
 
 use self::entries::{EntrySpec, FormTable};
 use self::fold::Folded;
-use super::text::{BlockScope, PhraseSet, blocks_in};
+use self::spellings::Spellings;
+use super::text::{BlockScope, blocks_in};
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::{Block, BlockKind, Document};
@@ -76,7 +78,7 @@ pub static KIND: Kind = Kind {
 struct Names {
     meta: RuleMeta,
     /// Every folded spelling of every entry.
-    spellings: PhraseSet,
+    spellings: Spellings,
     /// For each spelling, the index of its entry in `canonical`.
     entry_of: Vec<usize>,
     canonical: Vec<String>,
@@ -95,7 +97,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
             .map_err(|e| file.error_at(e.at, e.message))?;
     }
     let table = table.finish();
-    let spellings = PhraseSet::new(&table.patterns, false, true).map_err(|e| file.error(e))?;
+    let spellings = Spellings::new(&table.patterns).map_err(|e| file.error(e))?;
     let canonical = spec
         .entries
         .iter()
@@ -155,8 +157,7 @@ impl Check for Names {
 /// house spelling as far as this block's style allows.
 fn house_form(block: &Block, range: &Range<usize>, found: &str, canonical: &str) -> Option<String> {
     let found_words = normalise_space(found);
-    let shouted = found.chars().any(char::is_alphabetic)
-        && !found.chars().any(char::is_lowercase);
+    let shouted = found.chars().any(char::is_alphabetic) && !found.chars().any(char::is_lowercase);
     let mut wanted = if shouted {
         canonical.to_uppercase()
     } else {
@@ -204,7 +205,8 @@ fn starts_sentence(block: &Block, offset: usize) -> bool {
         .checked_sub(1)
         .map_or(0, |i| block.sentences[i].start);
     text.get(sentence_start..offset).is_some_and(|lead| {
-        lead.chars()
-            .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–'))
+        lead.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–')
+        })
     })
 }

@@ -30,8 +30,7 @@ fn is_names_safe_fix(item: &Value) -> bool {
 
 #[test]
 fn fix_applies_house_spellings_in_place_and_a_second_check_has_none_left() {
-    let original =
-        std::fs::read_to_string(root().join("fixtures/names/house-list.txt")).unwrap();
+    let original = std::fs::read_to_string(root().join("fixtures/names/house-list.txt")).unwrap();
     // CRLF line endings and read-only-for-others permissions must survive.
     let crlf = original.replace('\n', "\r\n");
     let dir = tempfile::tempdir().unwrap();
@@ -49,7 +48,10 @@ fn fix_applies_house_spellings_in_place_and_a_second_check_has_none_left() {
     assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
     let fixed = std::fs::read_to_string(&path).unwrap();
     assert!(fixed.contains("President Lee Jae Myung and Prime Minister Sanae Takaichi agreed"));
-    assert!(fixed.contains("Sanae Takaichi's office said"), "possessive kept");
+    assert!(
+        fixed.contains("Sanae Takaichi's office said"),
+        "possessive kept"
+    );
     assert!(fixed.contains("while Lee Jae Myung told reporters"));
     assert!(fixed.contains("Luiz Inácio Lula da Silva, sent"));
     assert!(fixed.contains("as did Keir Starmer, who"));
@@ -67,7 +69,10 @@ fn fix_applies_house_spellings_in_place_and_a_second_check_has_none_left() {
         !after.iter().any(is_names_safe_fix),
         "nothing left to fix: {after:#?}"
     );
-    assert!(after.is_empty(), "the fixed article is consistent: {after:#?}");
+    assert!(
+        after.is_empty(),
+        "the fixed article is consistent: {after:#?}"
+    );
 }
 
 /// A synthetic name that is nobody: syllables picked by a counter. The
@@ -116,7 +121,9 @@ fn a_five_thousand_entry_list_loads_and_finds_its_names() {
     let article = dir.path().join("story.txt");
     std::fs::write(
         &article,
-        format!("Headline\n\nCouncillor {family} {given} and {given} {family}e met {given} {family}.\n"),
+        format!(
+            "Headline\n\nCouncillor {family} {given} and {given} {family}e met {given} {family}.\n"
+        ),
     )
     .unwrap();
     let rules_arg = rules.to_str().unwrap();
@@ -136,7 +143,13 @@ fn a_five_thousand_entry_list_loads_and_finds_its_names() {
         ]
     );
     let out = copydesk()
-        .args(["rules", "--test", "--no-default-rules", "--rules", rules_arg])
+        .args([
+            "rules",
+            "--test",
+            "--no-default-rules",
+            "--rules",
+            rules_arg,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -159,7 +172,10 @@ fn a_family_name_that_is_not_part_of_the_name_is_a_load_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("list.yaml:7:13"), "{err}");
-    assert!(err.contains("`family` must be the first or last word"), "{err}");
+    assert!(
+        err.contains("`family` must be the first or last word"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -179,10 +195,7 @@ fn clean_corpus_name_findings_stay_rare() {
         return;
     };
     let items = findings(&["--select", "names"], &clean);
-    let mut articles: Vec<&str> = items
-        .iter()
-        .map(|i| i["path"].as_str().unwrap())
-        .collect();
+    let mut articles: Vec<&str> = items.iter().map(|i| i["path"].as_str().unwrap()).collect();
     articles.dedup();
     eprintln!(
         "names/: {} findings in {} articles of the clean corpus",
@@ -198,5 +211,8 @@ fn clean_corpus_name_findings_stay_rare() {
         .iter()
         .filter(|i| i["rule"] == "names/first-reference")
         .count();
-    assert!(first_reference <= 5, "{first_reference} first-reference findings");
+    assert!(
+        first_reference <= 5,
+        "{first_reference} first-reference findings"
+    );
 }

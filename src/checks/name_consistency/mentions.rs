@@ -88,7 +88,9 @@ pub fn collect(doc: &Document) -> (Vec<Mention>, HashSet<String>) {
                     title_case,
                     full,
                     lead: i.checked_sub(1).and_then(neighbour),
-                    trail: (i + 1 < run_words.len()).then(|| neighbour(i + 1)).flatten(),
+                    trail: (i + 1 < run_words.len())
+                        .then(|| neighbour(i + 1))
+                        .flatten(),
                     whole_run: run_words.len() == 1,
                     person,
                     title: run.title.clone(),
@@ -97,10 +99,7 @@ pub fn collect(doc: &Document) -> (Vec<Mention>, HashSet<String>) {
             for (a, &first) in names.iter().enumerate() {
                 for &last in names.iter().skip(a + 1) {
                     let span_words = &run_words[first..=last];
-                    let count = span_words
-                        .iter()
-                        .filter(|w| w.shape == Shape::Name)
-                        .count();
+                    let count = span_words.iter().filter(|w| w.shape == Shape::Name).count();
                     if count > MAX_WORDS
                         || span_words[0].is_title()
                         || span_words[span_words.len() - 1].is_title()

@@ -81,7 +81,11 @@ pub fn is_slip(a: &str, b: &str) -> bool {
             _ => false,
         };
     }
-    let (long, short) = if a.len() > b.len() { (&a, &b) } else { (&b, &a) };
+    let (long, short) = if a.len() > b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() != short.len() + 1 {
         return false;
     }
