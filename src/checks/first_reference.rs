@@ -110,29 +110,32 @@ impl Check for FirstReference {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         // Surname → first full-name use; surname → bare uses, in order.
-        let body: Vec<(usize, &crate::document::Block)> = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| !matches!(b.kind, BlockKind::Headline | BlockKind::Heading))
-            .collect();
-        let words_of: Vec<Vec<tokens::Word<'_>>> =
-            body.iter().map(|(_, b)| tokens::words(b)).collect();
+        let body = || {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| !matches!(b.kind, BlockKind::Headline | BlockKind::Heading))
+        };
         // Words the article capitalises mid-sentence, and words it writes in
         // lower case: a capital at a sentence start means a name only if the
-        // article capitalises the word elsewhere too.
+        // article capitalises the word elsewhere too. (Two passes over the
+        // words, so a 50 MB file never holds all its words at once.)
         let mut known: HashSet<&str> = HashSet::new();
         let mut lower_words: HashSet<String> = HashSet::new();
-        for w in words_of.iter().flatten() {
-            if w.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(fold(w.text));
-            } else if w.shape == Shape::Name && !w.initial {
-                known.insert(w.text);
+        for (_, block) in body() {
+            for w in tokens::words(block) {
+                if w.text.chars().next().is_some_and(char::is_lowercase) {
+                    lower_words.insert(fold(w.text));
+                } else if w.shape == Shape::Name && !w.initial {
+                    known.insert(w.text);
+                }
             }
         }
         let mut full: HashMap<String, Use> = HashMap::new();
         let mut bare: Vec<(String, Use)> = Vec::new();
-        for ((index, block), words) in body.iter().zip(&words_of) {
+        for (index, block) in body() {
+            let words = tokens::words(block);
+            let words = &words;
             for run in tokens::runs(words, block.text()) {
                 let run_words = &words[run.words.clone()];
                 // "However Nintendo", "Some Citigroup": drop a sentence's
@@ -148,7 +151,7 @@ impl Check for FirstReference {
                     .filter(|w| w.shape == Shape::Name && !w.is_stop())
                     .collect();
                 let use_of = |range: Range<usize>| Use {
-                    block: *index,
+                    block: index,
                     range,
                     titled: run.titled,
                     speaks: run.speaks(words),

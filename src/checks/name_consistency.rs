@@ -51,7 +51,7 @@
 mod mentions;
 mod similar;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use self::mentions::{Mention, collect};
 use super::{Check, Kind, RuleMeta, fill};
@@ -107,13 +107,13 @@ enum Evidence {
 }
 
 /// One spelling of a name and where it is used, in document order.
-struct Form<'m> {
+struct Form<'m, 't> {
     surface: &'m str,
-    mentions: Vec<&'m Mention>,
+    mentions: Vec<&'m Mention<'t>>,
 }
 
-impl Form<'_> {
-    fn first(&self) -> &Mention {
+impl<'t> Form<'_, 't> {
+    fn first(&self) -> &Mention<'t> {
         self.mentions[0]
     }
 
@@ -124,9 +124,9 @@ impl Form<'_> {
 }
 
 /// A finding before it becomes a diagnostic.
-struct Odd<'m> {
-    mention: &'m Mention,
-    usual: &'m Mention,
+struct Odd<'m, 't> {
+    mention: &'m Mention<'t>,
+    usual: &'m Mention<'t>,
     usual_surface: &'m str,
 }
 
@@ -137,16 +137,23 @@ impl Check for Consistency {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let (mentions, lower_words) = collect(doc);
-        let mut odd: Vec<Odd<'_>> = Vec::new();
-        for group in same_letter_groups(&mentions) {
-            odd.extend(judge(group, Evidence::SameLetters));
+        let mut odd: Vec<Odd<'_, '_>> = Vec::new();
+        for forms in same_letter_groups(&mentions) {
+            odd.extend(judge(
+                &forms.iter().collect::<Vec<_>>(),
+                Evidence::SameLetters,
+            ));
         }
-        for group in swapped_groups(&mentions) {
-            odd.extend(judge(group, Evidence::SameLetters));
+        for forms in swapped_groups(&mentions) {
+            odd.extend(judge(
+                &forms.iter().collect::<Vec<_>>(),
+                Evidence::SameLetters,
+            ));
         }
         if self.slips {
-            for group in slip_groups(&mentions, &lower_words) {
-                odd.extend(judge(group, Evidence::Slip));
+            let (forms, pairs) = slip_pairs(&mentions, &lower_words);
+            for (a, b) in pairs {
+                odd.extend(judge(&[&forms[a], &forms[b]], Evidence::Slip));
             }
         }
         for finding in outermost(odd) {
@@ -156,7 +163,7 @@ impl Check for Consistency {
 }
 
 impl Consistency {
-    fn diagnostic(&self, doc: &Document, odd: &Odd<'_>) -> Diagnostic {
+    fn diagnostic(&self, doc: &Document, odd: &Odd<'_, '_>) -> Diagnostic {
         let block = &doc.blocks[odd.mention.block];
         let span = block.span(odd.mention.range.clone());
         let found = &block.text()[odd.mention.range.clone()];
@@ -179,13 +186,14 @@ impl Consistency {
 }
 
 /// Mentions with one key but several spellings.
-fn same_letter_groups(mentions: &[Mention]) -> Vec<Vec<Form<'_>>> {
-    let mut by_key: HashMap<&str, Vec<&Mention>> = HashMap::new();
+fn same_letter_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>> {
+    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
     for m in mentions {
         by_key.entry(&m.key).or_default().push(m);
     }
-    let mut groups: Vec<Vec<Form<'_>>> = by_key
+    let mut groups: Vec<Vec<Form<'m, 't>>> = by_key
         .into_values()
+        .filter(|uses| spelled_more_than_one_way(uses))
         .map(forms_of)
         .filter(|forms| forms.len() >= 2)
         .collect();
@@ -193,91 +201,115 @@ fn same_letter_groups(mentions: &[Mention]) -> Vec<Vec<Form<'_>>> {
     groups
 }
 
+/// A cheap test before the spellings are sorted out: most names are
+/// spelled one way, and then there is nothing to do.
+fn spelled_more_than_one_way(uses: &[&Mention<'_>]) -> bool {
+    let Some(first) = uses.iter().find(|m| !m.title_case) else {
+        return false;
+    };
+    uses.iter().any(|m| {
+        if m.title_case {
+            m.surface.to_lowercase() != first.surface.to_lowercase()
+        } else {
+            m.surface != first.surface
+        }
+    })
+}
+
 /// Two-word names used in both orders.
-fn swapped_groups(mentions: &[Mention]) -> Vec<Vec<Form<'_>>> {
-    let mut by_words: HashMap<(&str, &str), Vec<&Mention>> = HashMap::new();
+fn swapped_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>> {
     // Only whole two-word names: inside longer runs, titles and lists give
     // both orders innocently ("Gone Baby Gone", "PlayStation Portable").
-    for m in mentions
-        .iter()
-        .filter(|m| m.words == 2 && m.word_keys.len() == 2 && m.whole_run && !m.title_case)
-    {
-        by_words
-            .entry((&m.word_keys[0], &m.word_keys[1]))
-            .or_default()
-            .push(m);
+    let mut by_words: HashMap<(String, String), Vec<&Mention<'t>>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.whole_run && !m.title_case) {
+        if let Some((a, b)) = m.pair {
+            by_words
+                .entry((joined_key(a), joined_key(b)))
+                .or_default()
+                .push(m);
+        }
     }
     let mut groups = Vec::new();
-    for (&(a, b), forward) in &by_words {
+    for ((a, b), forward) in &by_words {
         if a >= b {
             continue;
         }
-        if let Some(backward) = by_words.get(&(b, a)) {
-            let mut forms = forms_of(forward.clone());
-            forms.extend(forms_of(backward.clone()));
-            // Same letters in one order already compare as one group; here
-            // each order is one form.
-            let forms = merge_by_order(forms);
-            if forms.len() == 2 {
-                groups.push(forms);
-            }
+        if let Some(backward) = by_words.get(&(b.clone(), a.clone())) {
+            groups.push(vec![merged_form(forward), merged_form(backward)]);
         }
     }
-    groups.sort_by_key(|forms: &Vec<Form<'_>>| forms[0].first().position());
+    groups.sort_by_key(|forms: &Vec<Form<'_, '_>>| forms[0].first().position());
     groups
 }
 
-/// Single words one slip apart, each with its spellings merged by key.
-fn slip_groups<'m>(
-    mentions: &'m [Mention],
-    lower_words: &std::collections::HashSet<String>,
-) -> Vec<Vec<Form<'m>>> {
-    let mut by_key: HashMap<&str, Vec<&Mention>> = HashMap::new();
+/// Single-word spellings one slip apart: one merged form per key (case
+/// and accents aside) and the pairs of forms to judge.
+fn slip_pairs<'m, 't>(
+    mentions: &'m [Mention<'t>],
+    lower_words: &HashSet<String>,
+) -> (Vec<Form<'m, 't>>, Vec<(usize, usize)>) {
+    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.words == 1) {
-        if lower_words.contains(&m.key) {
-            continue;
+        if !lower_words.contains(&m.key) {
+            by_key.entry(&m.key).or_default().push(m);
         }
-        by_key.entry(&m.key).or_default().push(m);
     }
     let mut keys: Vec<&str> = by_key.keys().copied().collect();
     keys.sort_unstable();
     let owned: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-    let mut groups = Vec::new();
-    for (a, b) in similar::slip_pairs(&owned) {
-        let one = merged_form(&by_key[keys[a]]);
-        let two = merged_form(&by_key[keys[b]]);
-        groups.push(vec![one, two]);
+    let pairs = similar::slip_pairs(&owned);
+    // Forms only for keys in some pair, each built once.
+    let mut form_of: HashMap<usize, usize> = HashMap::new();
+    let mut forms = Vec::new();
+    let mut indexed = Vec::with_capacity(pairs.len());
+    for (a, b) in pairs {
+        let mut index = |key: usize| {
+            *form_of.entry(key).or_insert_with(|| {
+                forms.push(merged_form(&by_key[keys[key]]));
+                forms.len() - 1
+            })
+        };
+        let (a, b) = (index(a), index(b));
+        indexed.push((a, b));
     }
-    groups.sort_by_key(|forms| forms[0].first().position());
-    groups
+    indexed.sort_by_key(|&(a, _)| forms[a].first().position());
+    (forms, indexed)
+}
+
+fn joined_key(word: &str) -> String {
+    crate::checks::names::fold::joined_key(word)
 }
 
 /// Split mentions of one key into spellings. A headline's title case is
 /// not a spelling: a headline mention joins a body spelling that differs
 /// only in case.
-fn forms_of(mentions: Vec<&Mention>) -> Vec<Form<'_>> {
-    let mut forms: Vec<Form<'_>> = Vec::new();
-    let body_surfaces: Vec<&str> = mentions
-        .iter()
-        .filter(|m| !m.title_case)
-        .map(|m| m.surface.as_str())
-        .collect();
+fn forms_of<'m, 't>(mentions: Vec<&'m Mention<'t>>) -> Vec<Form<'m, 't>> {
+    let mut body_surfaces: HashMap<String, &'m str> = HashMap::new();
+    for m in mentions.iter().filter(|m| !m.title_case) {
+        body_surfaces
+            .entry(m.surface.to_lowercase())
+            .or_insert(&m.surface);
+    }
+    let mut forms: Vec<Form<'m, 't>> = Vec::new();
+    let mut index: HashMap<&'m str, usize> = HashMap::new();
     for m in mentions {
-        let surface = if m.title_case {
+        let surface: &'m str = if m.title_case {
             body_surfaces
-                .iter()
+                .get(&m.surface.to_lowercase())
                 .copied()
-                .find(|s| s.to_lowercase() == m.surface.to_lowercase())
                 .unwrap_or(&m.surface)
         } else {
             &m.surface
         };
-        match forms.iter_mut().find(|f| f.surface == surface) {
-            Some(form) => form.mentions.push(m),
-            None => forms.push(Form {
-                surface,
-                mentions: vec![m],
-            }),
+        match index.get(surface) {
+            Some(&i) => forms[i].mentions.push(m),
+            None => {
+                index.insert(surface, forms.len());
+                forms.push(Form {
+                    surface,
+                    mentions: vec![m],
+                });
+            }
         }
     }
     forms
@@ -285,7 +317,7 @@ fn forms_of(mentions: Vec<&Mention>) -> Vec<Form<'_>> {
 
 /// One form for all mentions of one key (accents and case aside), named by
 /// its most used spelling.
-fn merged_form<'m>(mentions: &[&'m Mention]) -> Form<'m> {
+fn merged_form<'m, 't>(mentions: &[&'m Mention<'t>]) -> Form<'m, 't> {
     let forms = forms_of(mentions.to_vec());
     let surface = forms
         .iter()
@@ -297,51 +329,37 @@ fn merged_form<'m>(mentions: &[&'m Mention]) -> Form<'m> {
     }
 }
 
-/// For swaps: one form per word order.
-fn merge_by_order(forms: Vec<Form<'_>>) -> Vec<Form<'_>> {
-    let mut orders: Vec<Vec<&Mention>> = Vec::new();
-    for form in &forms {
-        let order = &form.first().word_keys;
-        match orders.iter_mut().find(|o| &o[0].word_keys == order) {
-            Some(o) => o.extend(form.mentions.iter().copied()),
-            None => orders.push(form.mentions.clone()),
-        }
-    }
-    orders
-        .into_iter()
-        .map(|mut ms| {
-            ms.sort_by_key(|m| m.position());
-            merged_form(&ms)
-        })
-        .collect()
-}
-
 /// Pick the usual spelling of a group and return the uses of the others
-/// that should be reported.
-fn judge(mut forms: Vec<Form<'_>>, evidence: Evidence) -> Vec<Odd<'_>> {
-    for form in &mut forms {
-        form.mentions.sort_by_key(|m| m.position());
+/// that should be reported. Mentions are in document order.
+fn judge<'m, 't>(forms: &[&Form<'m, 't>], evidence: Evidence) -> Vec<Odd<'m, 't>> {
+    // A slip's odd spelling is used at most twice: most pairs end here.
+    if evidence == Evidence::Slip && forms.iter().all(|f| f.mentions.len() > 2) {
+        return Vec::new();
     }
-    let Some(usual) = usual_form(&forms, evidence) else {
+    let Some(usual) = usual_form(forms, evidence) else {
         return Vec::new();
     };
+    let main = forms[usual];
+    let mut neighbours = None;
     let mut out = Vec::new();
     for (i, form) in forms.iter().enumerate() {
-        if i == usual {
+        if i == usual || (evidence == Evidence::Slip && !slip_is_credible(main, form)) {
             continue;
         }
-        let main = &forms[usual];
-        if evidence == Evidence::Slip && !slip_is_credible(main, form) {
-            continue;
-        }
+        let neighbours = neighbours.get_or_insert_with(|| Neighbours::of(main));
         for mention in &form.mentions {
             // A capital at a sentence start says nothing about a name:
             // "Games" opening a sentence is not a slip for "Gates".
             if evidence == Evidence::Slip && mention.initial {
                 continue;
             }
-            let Some(usual_use) = main.mentions.iter().find(|u| compatible(mention, u)) else {
+            let Some(first_use) = neighbours.first_compatible(mention) else {
                 continue;
+            };
+            let usual_use = if mention.block.abs_diff(first_use.block) <= NEAR_BLOCKS {
+                first_use
+            } else {
+                nearest_compatible(main, mention).unwrap_or(first_use)
             };
             out.push(Odd {
                 mention,
@@ -353,9 +371,48 @@ fn judge(mut forms: Vec<Form<'_>>, evidence: Evidence) -> Vec<Odd<'_>> {
     out
 }
 
+/// The label shows the usual spelling's first use (usually its full
+/// reference) when it is this many blocks or fewer away; in a very long
+/// file, a use near the odd one says more and keeps the report short.
+const NEAR_BLOCKS: usize = 20;
+
+/// How far to look on each side of the odd use for a nearer usual one.
+const NEAR_SEARCH: usize = 64;
+
+fn nearest_compatible<'m, 't>(main: &Form<'m, 't>, odd: &Mention<'_>) -> Option<&'m Mention<'t>> {
+    let at = main
+        .mentions
+        .partition_point(|m| m.position() < odd.position());
+    let lead = odd.lead.map(joined_key);
+    let trail = odd.trail.map(joined_key);
+    let fits = |m: &&&Mention<'t>| {
+        m.trail.map(joined_key) == trail
+            && match (&lead, m.lead.map(joined_key)) {
+                (Some(a), Some(b)) => same_given_name(a, &b),
+                _ => true,
+            }
+    };
+    let before = main.mentions[..at]
+        .iter()
+        .rev()
+        .take(NEAR_SEARCH)
+        .find(fits);
+    let after = main.mentions[at..].iter().take(NEAR_SEARCH).find(fits);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(
+            if odd.block - b.block <= a.block.saturating_sub(odd.block) {
+                *b
+            } else {
+                *a
+            },
+        ),
+        (b, a) => b.or(a).copied(),
+    }
+}
+
 /// Index of the usual spelling: most used; on a tie, the one of the first
 /// full reference, else (for certain groups) the earliest.
-fn usual_form(forms: &[Form<'_>], evidence: Evidence) -> Option<usize> {
+fn usual_form(forms: &[&Form<'_, '_>], evidence: Evidence) -> Option<usize> {
     let most = forms.iter().map(|f| f.mentions.len()).max()?;
     let tied: Vec<usize> = (0..forms.len())
         .filter(|&i| forms[i].mentions.len() == most)
@@ -381,24 +438,26 @@ fn usual_form(forms: &[Form<'_>], evidence: Evidence) -> Option<usize> {
 }
 
 /// A slip is reported only with enough to go on. The odd spelling is rare
-/// (used at most twice) and never has a given name of its own that the
-/// usual one lacks ("David Walliams" is not "Robbie Williams"). Then either
-/// the usual spelling plainly names a person (with a title, or next to
-/// "said") and is used at least as often, or it is used mid-sentence three
-/// times as often ("Cheslea" once against "Chelsea" five times; not
-/// "Iceland" twice against "Ireland" four times).
-fn slip_is_credible(usual: &Form<'_>, odd: &Form<'_>) -> bool {
-    let usual_leads = leads(usual);
-    let odd_leads = leads(odd);
-    let usual_titles = titles(usual);
-    let odd_titles = titles(odd);
-    // A given name or a title of its own marks another person: "Sen.
-    // Johnson" and "Rep. Johnston" are two.
+/// (used at most twice) and never has a given name or title of its own
+/// that the usual one lacks ("David Walliams" is not "Robbie Williams",
+/// "Sen. Johnson" is not "Rep. Johnston"). Then either the usual spelling
+/// plainly names a person (a title, "said", "who") and is used at least as
+/// often, or it is used mid-sentence three times as often ("Cheslea" once
+/// against "Chelsea" five times; not "Iceland" twice against "Ireland" four
+/// times).
+fn slip_is_credible(usual: &Form<'_, '_>, odd: &Form<'_, '_>) -> bool {
+    if odd.mentions.len() > 2 || usual.mid_sentence() == 0 {
+        return false;
+    }
+    let usual_leads = keys_of(usual, |m| m.lead);
+    let odd_leads = keys_of(odd, |m| m.lead);
+    let usual_titles = keys_of(usual, |m| m.title);
+    let odd_titles = keys_of(odd, |m| m.title);
     let same_people = odd_leads
         .iter()
         .all(|o| usual_leads.iter().any(|u| same_given_name(o, u)))
         && (usual_titles.is_empty() || odd_titles.iter().all(|t| usual_titles.contains(t)));
-    if !same_people || odd.mentions.len() > 2 || usual.mid_sentence() == 0 {
+    if !same_people {
         return false;
     }
     if usual.mentions.iter().any(|m| m.person) {
@@ -408,22 +467,16 @@ fn slip_is_credible(usual: &Form<'_>, odd: &Form<'_>) -> bool {
     }
 }
 
-fn leads<'m>(form: &Form<'m>) -> Vec<&'m str> {
-    let mut out: Vec<&str> = form
+/// The distinct folded values of one neighbour of a form's uses.
+fn keys_of<'t>(
+    form: &Form<'_, 't>,
+    field: impl Fn(&Mention<'t>) -> Option<&'t str>,
+) -> Vec<String> {
+    let mut out: Vec<String> = form
         .mentions
         .iter()
-        .filter_map(|m| m.lead.as_deref())
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-fn titles<'m>(form: &Form<'m>) -> Vec<&'m str> {
-    let mut out: Vec<&str> = form
-        .mentions
-        .iter()
-        .filter_map(|m| m.title.as_deref())
+        .filter_map(|m| field(m))
+        .map(joined_key)
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -437,20 +490,48 @@ fn same_given_name(a: &str, b: &str) -> bool {
     a == b || initial_of(a, b) || initial_of(b, a)
 }
 
-/// Could `odd` and `usual` name the same person or thing? Not when a
-/// different given name stands before one of them, or a different word
-/// after ("Brandt Logistics" is not "Thomas Brandt").
-fn compatible(odd: &Mention, usual: &Mention) -> bool {
-    let leads_agree = match (&odd.lead, &usual.lead) {
-        (Some(a), Some(b)) => same_given_name(a, b),
-        _ => true,
-    };
-    leads_agree && odd.trail == usual.trail
+/// The first use of the usual spelling for each pair of neighbours, so an
+/// odd use finds a compatible usual one without a scan of every use.
+struct Neighbours<'m, 't> {
+    /// folded trail → (folded lead, first use with that lead).
+    by_trail: HashMap<Option<String>, Vec<(Option<String>, &'m Mention<'t>)>>,
+}
+
+impl<'m, 't> Neighbours<'m, 't> {
+    fn of(form: &Form<'m, 't>) -> Neighbours<'m, 't> {
+        let mut by_trail: HashMap<Option<String>, Vec<(Option<String>, &'m Mention<'t>)>> =
+            HashMap::new();
+        for m in &form.mentions {
+            let leads = by_trail.entry(m.trail.map(joined_key)).or_default();
+            let lead = m.lead.map(joined_key);
+            if !leads.iter().any(|(l, _)| *l == lead) {
+                leads.push((lead, m));
+            }
+        }
+        Neighbours { by_trail }
+    }
+
+    /// Could `odd` name the same person or thing as a use of the usual
+    /// spelling? Not when a different given name stands before one of them,
+    /// or a different word after ("Brandt Logistics" is not "Thomas
+    /// Brandt"). Returns the earliest such use.
+    fn first_compatible(&self, odd: &Mention<'_>) -> Option<&'m Mention<'t>> {
+        let lead = odd.lead.map(joined_key);
+        self.by_trail
+            .get(&odd.trail.map(joined_key))?
+            .iter()
+            .filter(|(l, _)| match (&lead, l) {
+                (Some(a), Some(b)) => same_given_name(a, b),
+                _ => true,
+            })
+            .map(|(_, m)| *m)
+            .min_by_key(|m| m.position())
+    }
 }
 
 /// Keep the widest finding where findings overlap ("Lee Jae-myung" rather
 /// than its "Jae-myung" as well), one per place.
-fn outermost(mut found: Vec<Odd<'_>>) -> Vec<Odd<'_>> {
+fn outermost<'m, 't>(mut found: Vec<Odd<'m, 't>>) -> Vec<Odd<'m, 't>> {
     found.sort_by_key(|o| {
         (
             o.mention.block,
@@ -458,16 +539,19 @@ fn outermost(mut found: Vec<Odd<'_>>) -> Vec<Odd<'_>> {
             std::cmp::Reverse(o.mention.range.end),
         )
     });
-    let mut kept: Vec<Odd<'_>> = Vec::new();
+    let mut kept: Vec<Odd<'m, 't>> = Vec::new();
+    // Sorted by start, widest first: a finding is covered exactly when the
+    // widest-reaching kept finding of its block reaches past its end.
+    let mut reach: Option<(usize, usize)> = None;
     for odd in found {
-        let covered = kept.iter().any(|k| {
-            k.mention.block == odd.mention.block
-                && k.mention.range.start <= odd.mention.range.start
-                && odd.mention.range.end <= k.mention.range.end
-        });
-        if !covered {
-            kept.push(odd);
+        let m = odd.mention;
+        if reach.is_some_and(|(block, end)| block == m.block && m.range.end <= end) {
+            continue;
         }
+        if reach.is_none_or(|(block, end)| block != m.block || m.range.end > end) {
+            reach = Some((m.block, m.range.end));
+        }
+        kept.push(odd);
     }
     kept
 }

@@ -10,22 +10,33 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// For each byte of `text`, the byte offset in the original text of the
-    /// character that produced it.
-    origin: Vec<u32>,
+    /// Where the byte-for-byte correspondence with the original changes,
+    /// in folded order. Plain ASCII with single spaces needs one piece; each
+    /// accented letter, expansion ("ß" → "ss") or collapsed run of spaces
+    /// adds one, so the map stays small next to the text.
+    pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    folded: u32,
+    original: u32,
+    /// The piece is one original character (or run of spaces) folded as a
+    /// whole; otherwise bytes correspond one to one.
+    whole: bool,
 }
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
         let mut folded = Folded {
             text: String::with_capacity(original.len()),
-            origin: Vec::with_capacity(original.len()),
+            pieces: Vec::new(),
         };
         let mut in_gap = false;
         for (at, c) in original.char_indices() {
             if is_gap(c) {
                 if !in_gap {
-                    folded.push_str(" ", at);
+                    folded.push_piece(c.is_ascii(), at, " ");
                 }
                 in_gap = true;
                 continue;
@@ -36,38 +47,72 @@ impl Folded {
         folded
     }
 
-    fn push_str(&mut self, s: &str, at: usize) {
-        self.text.push_str(s);
-        self.origin.extend(std::iter::repeat_n(at as u32, s.len()));
+    /// Append `out` for the original character at `at`; `one_to_one` when
+    /// it is a single ASCII byte standing for a single ASCII byte.
+    fn push_piece(&mut self, one_to_one: bool, at: usize, out: &str) {
+        let here = self.text.len() as u32;
+        let continues = one_to_one
+            && self.pieces.last().is_some_and(|p| {
+                !p.whole && p.original as usize + (here - p.folded) as usize == at
+            });
+        if !continues {
+            self.pieces.push(Piece {
+                folded: here,
+                original: at as u32,
+                whole: !one_to_one,
+            });
+        }
+        self.text.push_str(out);
     }
 
     fn push_char(&mut self, c: char, at: usize) {
         if c.is_ascii() {
-            let lower = c.to_ascii_lowercase();
-            self.text.push(lower);
-            self.origin.push(at as u32);
+            let lower = [c.to_ascii_lowercase() as u8];
+            let lower = std::str::from_utf8(&lower).unwrap_or(" ");
+            self.push_piece(true, at, lower);
         } else if is_combining_mark(c) {
             // Decomposed accents ("e" + U+0301) vanish like precomposed ones.
-        } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{0060}') {
-            self.push_str("'", at);
+        } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
+            self.push_piece(false, at, "'");
         } else if let Some(base) = latin_base(c) {
-            self.push_str(base, at);
+            self.push_piece(false, at, base);
         } else {
-            for lower in c.to_lowercase().filter(|l| !is_combining_mark(*l)) {
-                let mut buf = [0u8; 4];
-                self.push_str(lower.encode_utf8(&mut buf), at);
+            let lower: String = c
+                .to_lowercase()
+                .filter(|l| !is_combining_mark(*l))
+                .collect();
+            if !lower.is_empty() {
+                self.push_piece(false, at, &lower);
             }
         }
+    }
+
+    /// The original offset of the character that folded byte `at` came from.
+    fn original_start(&self, at: usize) -> Option<(usize, bool)> {
+        let index = self.pieces.partition_point(|p| p.folded as usize <= at);
+        let piece = self.pieces.get(index.checked_sub(1)?)?;
+        Some(if piece.whole {
+            (piece.original as usize, true)
+        } else {
+            (
+                piece.original as usize + (at - piece.folded as usize),
+                false,
+            )
+        })
     }
 
     /// The range of the original text that folded bytes `range` came from,
     /// including any combining marks that trail its last character.
     pub fn original_range(&self, range: Range<usize>, original: &str) -> Range<usize> {
-        if range.is_empty() || range.end > self.origin.len() {
+        if range.is_empty() || range.end > self.text.len() {
             return 0..0;
         }
-        let start = self.origin[range.start] as usize;
-        let last = self.origin[range.end - 1] as usize;
+        let (Some((start, _)), Some((last, _))) = (
+            self.original_start(range.start),
+            self.original_start(range.end - 1),
+        ) else {
+            return 0..0;
+        };
         let mut end = last
             + original
                 .get(last..)
@@ -171,5 +216,23 @@ mod tests {
         let folded = Folded::new(text);
         assert_eq!(folded.text, "strasse");
         assert_eq!(&text[folded.original_range(0..7, text)], "Straße");
+        assert_eq!(&text[folded.original_range(4..5, text)], "ß");
+        assert_eq!(&text[folded.original_range(6..7, text)], "e");
+    }
+
+    #[test]
+    fn plain_text_needs_one_piece() {
+        let text = "Mayor Ewa Kowalczyk signed the deal on Pier 4.\nShe left.";
+        let folded = Folded::new(text);
+        assert_eq!(folded.pieces.len(), 1);
+        let at = folded.text.find("kowalczyk").unwrap();
+        assert_eq!(&text[folded.original_range(at..at + 9, text)], "Kowalczyk");
+        let double = "Lee  Jae\u{a0}Myung";
+        let folded = Folded::new(double);
+        assert_eq!(folded.text, "lee jae myung");
+        assert_eq!(
+            &double[folded.original_range(4..13, double)],
+            "Jae\u{a0}Myung"
+        );
     }
 }

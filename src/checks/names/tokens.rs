@@ -63,9 +63,16 @@ pub struct Run {
     pub titled: bool,
     /// The title or role word that introduced it, lower case.
     pub title: Option<String>,
+    /// Index (in the block's words) of that title or role word.
+    title_at: Option<usize>,
 }
 
 impl Run {
+    /// The title or role word as written ("Mayor", "Sen", "president").
+    pub fn title_word<'t>(&self, words: &[Word<'t>]) -> Option<&'t str> {
+        self.title_at.and_then(|k| words.get(k)).map(|w| w.text)
+    }
+
     /// Clearly a person: titled, next to a verb of saying, or followed by
     /// "who" ("Nakamura, who starts in April").
     pub fn is_person(&self, words: &[Word<'_>]) -> bool {
@@ -201,11 +208,11 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
         // Titles come off the front: everything up to the last title that
         // has a name after it ("Harbor City Mayor Ewa Kowalczyk").
         let mut start = i;
-        let mut title = None;
+        let mut title_at = None;
         for (k, word) in words.iter().enumerate().take(end - 1).skip(i) {
             if word.is_title() {
                 start = k + 1;
-                title = Some(word.text.to_lowercase());
+                title_at = Some(k);
             }
         }
         while start < end && words[start].shape == Shape::Particle {
@@ -219,12 +226,13 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
                 && ROLES.contains(&words[start - 1].text.to_lowercase().as_str())
                 && joined(&words[start - 1], &words[start], text);
             if role_before {
-                title = Some(words[start - 1].text.to_lowercase());
+                title_at = Some(start - 1);
             }
             out.push(Run {
                 words: start..end,
-                titled: title.is_some(),
-                title,
+                titled: title_at.is_some(),
+                title: title_at.map(|k| words[k].text.to_lowercase()),
+                title_at,
             });
         }
         i = j.max(i + 1);
