@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::config::Policy;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, Format, ReadOptions, suppress};
 use crate::rules::load::{RuleSet, selects};
 
@@ -75,9 +75,11 @@ impl Engine {
         })
     }
 
-    /// Sort, drop duplicates of one family at one span, and drop findings
-    /// inside a same-family finding from a subsuming rule.
-    fn finish(&self, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    /// Sort, drop findings made stale by a same-family safe fix, drop
+    /// duplicates of one family at one span, and drop findings inside a
+    /// same-family finding from a subsuming rule.
+    fn finish(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut diagnostics = drop_stale(diagnostics);
         diagnostics.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
                 b.span.start,
@@ -86,8 +88,26 @@ impl Engine {
                 &b.message,
             ))
         });
+        // At one span, a finding with a safe fix is the one to keep.
+        diagnostics.sort_by_key(|d| {
+            (
+                d.span.start,
+                d.span.end,
+                d.fix
+                    .as_ref()
+                    .is_none_or(|f| f.applicability != Applicability::Safe),
+            )
+        });
         diagnostics.dedup_by(|later, earlier| {
             later.span == earlier.span && later.family() == earlier.family()
+        });
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+                b.span.start,
+                b.span.end,
+                &b.rule,
+                &b.message,
+            ))
         });
         if self.subsuming.is_empty() {
             return diagnostics;
@@ -144,19 +164,63 @@ fn subsumed(subsuming: &HashSet<Arc<str>>, diagnostics: &[Diagnostic]) -> Vec<bo
         .collect()
 }
 
+/// A finding without a safe fix is stale when a same-family safe fix from
+/// another rule rewrites its text, or the text its labels point at: once
+/// `copydesk fix` runs, it no longer says anything true. (A house-list fix
+/// turns "Lee Jae-myung" into "Lee Jae Myung"; a consistency finding that
+/// calls "Lee Jae Myung" odd because "Lee Jae-myung" came first must not
+/// be shown beside it, nor its unsafe fix applied against it.)
+fn drop_stale(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let is_safe = |d: &Diagnostic| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe)
+    };
+    let rewrites: Vec<&Diagnostic> = diagnostics.iter().filter(|d| is_safe(d)).collect();
+    if rewrites.is_empty() {
+        return diagnostics;
+    }
+    let stale: Vec<bool> = diagnostics
+        .iter()
+        .map(|d| {
+            !is_safe(d)
+                && rewrites.iter().any(|r| {
+                    r.rule != d.rule
+                        && r.family() == d.family()
+                        && r.fix.iter().flat_map(|f| &f.edits).any(|e| {
+                            e.span.overlaps(d.span)
+                                || d.labels.iter().any(|l| e.span.overlaps(l.span))
+                        })
+                })
+        })
+        .collect();
+    diagnostics
+        .into_iter()
+        .zip(stale)
+        .filter(|(_, stale)| !stale)
+        .map(|(d, _)| d)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::{Fix, Label};
     use crate::document::span::Span;
 
     fn finding(rule: &str, start: usize, end: usize) -> Diagnostic {
+        fixed(rule, (start, end), None)
+    }
+
+    fn fixed(rule: &str, span: (usize, usize), fix: Option<Applicability>) -> Diagnostic {
+        let span = Span::new(span.0, span.1);
         Diagnostic {
             rule: Arc::from(rule),
-            severity: Severity::Warning,
+            severity: Severity::Error,
             message: String::new(),
-            span: Span::new(start, end),
+            span,
             labels: Vec::new(),
-            fix: None,
+            fix: fix.map(|a| Fix::replace("x", span, "y", a)),
         }
     }
 
@@ -185,5 +249,28 @@ mod tests {
             .collect();
         let found = [finding("promo/b", 10, 30), finding("promo/a", 10, 50)];
         assert_eq!(subsumed(&subsuming, &found), [true, false]);
+    }
+
+    #[test]
+    fn safe_fixes_make_same_family_findings_on_their_text_stale() {
+        let house = fixed("names/house", (10, 20), Some(Applicability::Safe));
+        let inside = fixed("names/consistency", (14, 20), Some(Applicability::Unsafe));
+        let mut pointing = fixed("names/consistency", (40, 50), Some(Applicability::Unsafe));
+        pointing.labels.push(Label {
+            span: Span::new(10, 20),
+            message: String::new(),
+        });
+        let other_family = fixed("dates/x", (12, 18), None);
+        let elsewhere = fixed("names/consistency", (60, 70), None);
+        let kept = drop_stale(vec![house, inside, pointing, other_family, elsewhere]);
+        let rules: Vec<(&str, u32)> = kept.iter().map(|d| (&*d.rule, d.span.start)).collect();
+        assert_eq!(
+            rules,
+            [
+                ("names/house", 10),
+                ("dates/x", 12),
+                ("names/consistency", 60)
+            ]
+        );
     }
 }

@@ -5,6 +5,9 @@
 
 pub mod dates;
 pub mod existence;
+pub mod first_reference;
+pub mod name_consistency;
+pub mod names;
 pub mod promo_block;
 pub mod substitution;
 pub mod text;
@@ -216,6 +219,9 @@ fn placeholders(template: &str) -> Vec<&str> {
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
     &substitution::KIND,
+    &names::KIND,
+    &name_consistency::KIND,
+    &first_reference::KIND,
     &dates::KIND,
     &promo_block::KIND,
 ];

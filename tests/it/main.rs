@@ -7,6 +7,7 @@ mod dates;
 mod fixtures;
 mod integration;
 mod invalid_rules;
+mod names;
 mod precommit;
 mod promo;
 mod properties;

@@ -1,0 +1,209 @@
+//! ## What it does
+//! Reports a surname used alone ("Okafor said…", "Mayor Kowalczyk") before
+//! the article gives that person's full name ("Dana Okafor"). The finding
+//! points at the bare surname, with a label on the full name further down.
+//!
+//! ## Why
+//! House style gives a person's full name (and title) on first reference and
+//! the surname alone after that. A surname first is a sign the story was
+//! cut or reordered, and it leaves the reader guessing who is meant.
+//!
+//! Only body copy counts: headlines and subheads use surnames alone by
+//! design, and a full name there does not introduce anyone to the reader of
+//! the body. To keep quiet about places and firms that share a word with a
+//! name ("Brandt Logistics" before "Thomas Brandt"), the bare use must stand
+//! alone (no other capitalised word beside it), must not be an ordinary word
+//! the article also writes in lower case, and the person must be plain from
+//! the context: a title or role word at the bare use ("Mayor Kowalczyk"),
+//! or a verb of saying there ("Okafor said") and a title or role word at
+//! the full name ("union president Dana Okafor"). Peers named by title
+//! ("Lord Butler") are a full reference already. Family
+//! names written first (Korean, Chinese, Japanese in that order) are not
+//! recognised as surnames.
+//!
+//! ## Example
+//! ```yaml
+//! kind: first-reference
+//! severity: warning
+//! message: "'{surname}' appears before the full name '{full}'"
+//! description: Full name on first reference.
+//! label: "full name first given here"    # default shown
+//! examples:
+//!   - bad: "Okafor said talks would resume. Union president Dana Okafor met the lines."
+//!     flags: ["Okafor"]
+//!   - good: "Union president Dana Okafor met the lines. Okafor said talks would resume."
+//! ```
+//!
+//! ## Fix safety
+//! No fix: moving the full name up (or the bare name down) is an edit of
+//! the story, not of a word.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::names::fold::fold;
+use super::names::tokens::{self, Shape};
+use super::{Check, Kind, RuleMeta, fill};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::document::{BlockKind, Document};
+use crate::rule_spec;
+use crate::rules::{RuleError, RuleFile};
+
+rule_spec! {
+    pub struct FirstReferenceSpec {
+        #[serde(default = "default_label")]
+        pub label: String,
+    }
+}
+
+fn default_label() -> String {
+    "full name first given here".to_string()
+}
+
+pub static KIND: Kind = Kind {
+    name: "first-reference",
+    placeholders: &["surname", "full"],
+    source: include_str!("first_reference.rs"),
+    compile,
+};
+
+struct FirstReference {
+    meta: RuleMeta,
+    label: String,
+}
+
+fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    let spec: FirstReferenceSpec = file.parse()?;
+    let meta = KIND.meta(file, spec.common())?;
+    Ok(Box::new(FirstReference {
+        meta,
+        label: spec.label,
+    }))
+}
+
+/// One use of a name in the body.
+struct Use {
+    block: usize,
+    range: Range<usize>,
+    /// Introduced by a title or role word ("Mayor", "union president").
+    titled: bool,
+    /// Next to a verb of saying.
+    speaks: bool,
+    /// The title, lower case.
+    title: Option<String>,
+}
+
+/// Peers are named by title alone ("Lord Butler"); that is their full
+/// reference, not a surname.
+const PEERAGE: &[&str] = &["lord", "lady", "baroness"];
+
+impl Use {
+    fn position(&self) -> (usize, usize) {
+        (self.block, self.range.start)
+    }
+}
+
+impl Check for FirstReference {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // Surname → first full-name use; surname → bare uses, in order.
+        let body = || {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| !matches!(b.kind, BlockKind::Headline | BlockKind::Heading))
+        };
+        // Words the article capitalises mid-sentence, and words it writes in
+        // lower case: a capital at a sentence start means a name only if the
+        // article capitalises the word elsewhere too. (Two passes over the
+        // words, so a 50 MB file never holds all its words at once.)
+        let mut known: HashSet<&str> = HashSet::new();
+        let mut lower_words: HashSet<String> = HashSet::new();
+        for (_, block) in body() {
+            for w in tokens::words(block) {
+                if w.text.chars().next().is_some_and(char::is_lowercase) {
+                    lower_words.insert(fold(w.text));
+                } else if w.shape == Shape::Name && !w.initial {
+                    known.insert(w.text);
+                }
+            }
+        }
+        let mut full: HashMap<String, Use> = HashMap::new();
+        let mut bare: Vec<(String, Use)> = Vec::new();
+        for (index, block) in body() {
+            let words = tokens::words(block);
+            let words = &words;
+            for run in tokens::runs(words, block.text()) {
+                let run_words = &words[run.words.clone()];
+                // "However Nintendo", "Some Citigroup": drop a sentence's
+                // opening word the article never capitalises elsewhere.
+                let skip = usize::from(
+                    run_words.len() > 1
+                        && run_words[0].initial
+                        && !known.contains(run_words[0].text),
+                );
+                let run_words = &run_words[skip..];
+                let names: Vec<&tokens::Word<'_>> = run_words
+                    .iter()
+                    .filter(|w| w.shape == Shape::Name && !w.is_stop())
+                    .collect();
+                let use_of = |range: Range<usize>| Use {
+                    block: index,
+                    range,
+                    titled: run.titled,
+                    speaks: run.speaks(words),
+                    title: run.title.clone(),
+                };
+                match names.as_slice() {
+                    [only] if run_words.len() == 1 => {
+                        bare.push((only.text.to_string(), use_of(only.range.clone())));
+                    }
+                    [first, .., last] => {
+                        full.entry(last.text.to_string())
+                            .or_insert_with(|| use_of(first.range.start..last.range.end));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut reported: HashSet<&str> = HashSet::new();
+        for (surname, early) in &bare {
+            let Some(named) = full.get(surname) else {
+                continue;
+            };
+            let peer = early.title.as_deref().is_some_and(|t| PEERAGE.contains(&t));
+            // The person must be plain: a title at the bare use ("Mayor
+            // Kowalczyk"), or "said" there and a title at the full name.
+            let person = early.titled || (early.speaks && named.titled);
+            if early.position() >= named.position()
+                || reported.contains(surname.as_str())
+                || lower_words.contains(&fold(surname))
+                || peer
+                || !person
+            {
+                continue;
+            }
+            reported.insert(surname);
+            let block = &doc.blocks[early.block];
+            let named_block = &doc.blocks[named.block];
+            let full_name = named_block.text()[named.range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let vars = [("surname", surname.as_str()), ("full", full_name.as_str())];
+            let label = Label {
+                span: named_block.span(named.range.clone()),
+                message: fill(&self.label, &vars),
+            };
+            out.push(self.meta.diagnostic_with(
+                block.span(early.range.clone()),
+                &vars,
+                vec![label],
+                None,
+            ));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Every place an article names someone or something, as the consistency
+//! check compares them: single name words and runs of two to four words.
+//! Mentions borrow the article's text; only the folded key is built.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::checks::names::fold::{fold, joined_key};
+use crate::checks::names::tokens::{self, Shape, Word};
+use crate::document::{BlockKind, Document};
+
+/// Longest run of words compared as one name.
+const MAX_WORDS: usize = 4;
+
+/// A run of more name words than this is a title-case line or a list, not
+/// a name: its words are compared one by one only.
+const MAX_RUN: usize = 6;
+
+#[derive(Debug, Clone)]
+pub struct Mention<'t> {
+    pub block: usize,
+    /// Range in the block's text.
+    pub range: Range<usize>,
+    /// Its words joined by single spaces, apostrophes straightened.
+    pub surface: Cow<'t, str>,
+    /// Folded, with no spaces or hyphens: equal keys are the same name
+    /// spelled with other case, accents, hyphens or spacing.
+    pub key: String,
+    /// Name words in it (a hyphenated word counts once).
+    pub words: usize,
+    /// Its two words, for order swaps of two-word names.
+    pub pair: Option<(&'t str, &'t str)>,
+    /// Its first word opens a sentence or sits in a title-case line.
+    pub initial: bool,
+    /// In a headline or subhead, where capitals are title case.
+    pub title_case: bool,
+    /// Part of a full reference: a run of two or more names, or after a title.
+    pub full: bool,
+    /// The word (name, initial or particle) before / after it in its run:
+    /// "Delta Air Lines" and "American Airlines" are two companies.
+    pub lead: Option<&'t str>,
+    pub trail: Option<&'t str>,
+    /// The mention is its whole run: no other name word next to it.
+    pub whole_run: bool,
+    /// Its run is plainly a person's name (titled, next to "said", "who").
+    pub person: bool,
+    /// The title or role word before its run ("mayor", "sen").
+    pub title: Option<&'t str>,
+}
+
+impl Mention<'_> {
+    /// Document order.
+    pub fn position(&self) -> (usize, usize) {
+        (self.block, self.range.start)
+    }
+}
+
+/// All mentions in `doc`, in document order, and the set of words the
+/// article also uses in lower case (ordinary words, not names).
+pub fn collect(doc: &Document) -> (Vec<Mention<'_>>, HashSet<String>) {
+    let mut mentions = Vec::new();
+    let mut lower_words = HashSet::new();
+    for (block_index, block) in doc.blocks.iter().enumerate() {
+        let text = block.text();
+        let words = tokens::words(block);
+        for word in &words {
+            if word.text.chars().next().is_some_and(char::is_lowercase) {
+                lower_words.insert(fold(word.text));
+            }
+        }
+        let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
+        for run in tokens::runs(&words, text) {
+            let run_words = &words[run.words.clone()];
+            let names: Vec<usize> = (0..run_words.len())
+                .filter(|&i| run_words[i].shape == Shape::Name)
+                .collect();
+            let full = run.titled || names.len() >= 2;
+            let person = run.is_person(&words);
+            let title = run.title_word(&words);
+            let neighbour = |k: usize| run_words.get(k).map(|w| w.text);
+            let base = Mention {
+                block: block_index,
+                range: 0..0,
+                surface: Cow::Borrowed(""),
+                key: String::new(),
+                words: 1,
+                pair: None,
+                initial: false,
+                title_case,
+                full,
+                lead: None,
+                trail: None,
+                whole_run: false,
+                person,
+                title,
+            };
+            for &i in &names {
+                let word = &run_words[i];
+                if word.is_title() || word.is_stop() {
+                    continue;
+                }
+                mentions.push(Mention {
+                    range: word.range.clone(),
+                    surface: straighten(word.text),
+                    key: joined_key(word.text),
+                    initial: word.initial,
+                    lead: i.checked_sub(1).and_then(neighbour),
+                    trail: neighbour(i + 1),
+                    whole_run: run_words.len() == 1,
+                    ..base.clone()
+                });
+            }
+            if names.len() > MAX_RUN {
+                continue;
+            }
+            for (a, &first) in names.iter().enumerate() {
+                for &last in names.iter().skip(a + 1).take(MAX_WORDS - 1) {
+                    let span_words = &run_words[first..=last];
+                    if span_words[0].is_title() || span_words[span_words.len() - 1].is_title() {
+                        continue;
+                    }
+                    mentions.push(Mention {
+                        lead: first.checked_sub(1).and_then(neighbour),
+                        trail: neighbour(last + 1),
+                        whole_run: first == 0 && last + 1 == run_words.len(),
+                        ..group_mention(text, span_words, &base)
+                    });
+                }
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.position(), std::cmp::Reverse(m.range.end)));
+    (mentions, lower_words)
+}
+
+fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {
+    let range = words[0].range.start..words[words.len() - 1].range.end;
+    let raw = &text[range.clone()];
+    let names: Vec<&str> = words
+        .iter()
+        .filter(|w| w.shape == Shape::Name)
+        .map(|w| w.text)
+        .collect();
+    let spaced = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    Mention {
+        range,
+        key: joined_key(raw),
+        words: names.len(),
+        surface: Cow::Owned(straighten(&spaced).into_owned()),
+        pair: match names.as_slice() {
+            [a, b] => Some((*a, *b)),
+            _ => None,
+        },
+        initial: words[0].initial,
+        ..base.clone()
+    }
+}
+
+/// Curly apostrophes read as straight ones: that is quote style, not spelling.
+pub fn straighten(s: &str) -> Cow<'_, str> {
+    if s.contains(['’', '‘', 'ʼ']) {
+        Cow::Owned(s.replace(['’', '‘', 'ʼ'], "'"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}

@@ -1,0 +1,147 @@
+//! Which single-word spellings are one slip apart.
+//!
+//! Two folded spellings are *slips* of each other when one letter was
+//! changed, added, dropped, or two neighbours swapped, away from the first
+//! and last letters: "Kowalczyk"/"Kowalcyzk", "Nakamura"/"Nakamora". Edits at
+//! the ends are left out on purpose: they are how words inflect ("Korean",
+//! "Koreans", "Israel", "Israeli") and how different names differ
+//! ("Ronald", "Donald", "Fernandez", "Fernandes").
+//!
+//! Candidates are found with a deletion index (each spelling and each
+//! spelling less one letter), so the cost grows with the number of
+//! spellings, not with its square.
+
+use std::collections::HashMap;
+
+/// Shortest spelling (in characters) compared for slips.
+pub const MIN_LETTERS: usize = 5;
+
+/// A deletion bucket larger than this is a degenerate text (hundreds of
+/// near-identical words); it is skipped rather than compared pairwise.
+const MAX_BUCKET: usize = 24;
+
+/// Pairs `(i, j)`, `i < j`, of `spellings` that are slips of each other.
+pub fn slip_pairs(spellings: &[String]) -> Vec<(usize, usize)> {
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, spelling) in spellings.iter().enumerate() {
+        let chars: Vec<char> = spelling.chars().collect();
+        if chars.len() < MIN_LETTERS {
+            continue;
+        }
+        buckets.entry(spelling.clone()).or_default().push(index);
+        for skip in 1..chars.len() - 1 {
+            let shorter: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .collect();
+            buckets.entry(shorter).or_default().push(index);
+        }
+    }
+    let mut pairs = Vec::new();
+    for members in buckets.values() {
+        if members.len() < 2 || members.len() > MAX_BUCKET {
+            continue;
+        }
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                if a != b && is_slip(&spellings[a], &spellings[b]) {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// One edit apart (substitution, insertion, deletion or swap of
+/// neighbours), the edit touching neither the first nor the last letter,
+/// both at least [`MIN_LETTERS`] long.
+pub fn is_slip(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().min(b.len()) < MIN_LETTERS || a == b {
+        return false;
+    }
+    let inside = |i: usize, len: usize| i > 0 && i + 1 < len;
+    if a.len() == b.len() {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return match differ.as_slice() {
+            [i] => inside(*i, a.len()),
+            [i, j] => {
+                *j == i + 1
+                    && a[*i] == b[*j]
+                    && a[*j] == b[*i]
+                    && inside(*i, a.len())
+                    && inside(*j, a.len())
+            }
+            _ => false,
+        };
+    }
+    let (long, short) = if a.len() > b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let at = (0..short.len())
+        .find(|&i| long[i] != short[i])
+        .unwrap_or(short.len());
+    long[at + 1..] == short[at..] && inside(at, long.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slips_inside_the_word_count() {
+        assert!(is_slip("kowalczyk", "kowalcyzk"));
+        assert!(is_slip("nakamura", "nakamora"));
+        assert!(is_slip("phillips", "philips"));
+        assert!(is_slip("johnson", "johnston"));
+    }
+
+    #[test]
+    fn edits_at_the_ends_and_short_words_do_not() {
+        assert!(!is_slip("korean", "koreans"));
+        assert!(!is_slip("israel", "israeli"));
+        assert!(!is_slip("ronald", "donald"));
+        assert!(!is_slip("fernandez", "fernandes"));
+        assert!(!is_slip("christian", "christina"));
+        assert!(!is_slip("iran", "iraq"));
+        assert!(!is_slip("austria", "australia"));
+        assert!(!is_slip("same", "same"));
+    }
+
+    #[test]
+    fn the_index_finds_the_same_pairs_as_comparing_all() {
+        let words: Vec<String> = [
+            "kowalczyk",
+            "kowalcyzk",
+            "nakamura",
+            "nakamora",
+            "okafor",
+            "reyes",
+            "philips",
+            "phillips",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut brute = Vec::new();
+        for i in 0..words.len() {
+            for j in i + 1..words.len() {
+                if is_slip(&words[i], &words[j]) {
+                    brute.push((i, j));
+                }
+            }
+        }
+        assert_eq!(slip_pairs(&words), brute);
+        assert_eq!(brute, [(0, 1), (2, 3), (6, 7)]);
+    }
+}

@@ -1,0 +1,212 @@
+//! ## What it does
+//! Checks people's and places' names against the house list: each entry has
+//! the `canonical` spelling and `variants` seen in copy. A name is found
+//! whatever its case, diacritics, hyphens or spaces ("LEE Jae-myung", "Lee
+//! Jaemyung", "Jose Andres"), in either name order when the entry gives its
+//! `family` name ("Takaichi Sanae"), and before a possessive ("Takaichi
+//! Sanae's"). Any spelling other than the canonical one is reported.
+//!
+//! ## Why
+//! Misspelled names are the correction newsrooms print most often. A house
+//! list settles each name once (which romanisation, which order, which
+//! accents) and lets the desk apply it to every story. A list may hold
+//! thousands of entries: every spelling of every entry is compiled into one
+//! automaton when the rule loads, so a long list costs about what a short
+//! one does per byte of copy.
+//!
+//! ## Example
+//! ```yaml
+//! kind: names
+//! severity: error
+//! message: "House spelling is '{canonical}', not '{found}'"
+//! description: People whose spelling the desk has settled.
+//! entries:
+//!   - canonical: Lee Jae Myung    # presidential office request, June 2025
+//!     family: Lee                 # also finds "Jae-myung Lee"
+//!     variants: [Lee Jae-myung]
+//!   - canonical: José Andrés      # the house keeps the accents
+//! scope: [headline, paragraph]    # default: every block
+//! examples:
+//!   - bad: "President Lee Jae-myung met chef Jose Andres."
+//!     fixed: "President Lee Jae Myung met chef José Andrés."
+//!   - good: "President Lee Jae Myung met chef José Andrés."
+//! ```
+//!
+//! Case alone is not reported where it is a style: all capitals ("LEE JAE
+//! MYUNG" in a shouted line), title-case headlines and subheads, and a
+//! capital at the start of a sentence ("Von der Leyen said").
+//!
+//! ## Fix safety
+//! Safe: the replacement is the list's own spelling of a name the list
+//! itself matched, keeping a possessive and all-capital styling. No fix is
+//! offered when the name's source text holds markup (emphasis inside the
+//! name), which a plain replacement would lose.
+
+mod entries;
+pub mod fold;
+mod spellings;
+pub mod tokens;
+
+use std::ops::Range;
+
+use self::entries::{EntrySpec, FormTable};
+use self::fold::Folded;
+use self::spellings::Spellings;
+use super::text::{BlockScope, blocks_in};
+use super::{Check, Kind, RuleMeta};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::document::{Block, BlockKind, Document};
+use crate::rule_spec;
+use crate::rules::{RuleError, RuleFile};
+use crate::yaml::Spanned;
+
+rule_spec! {
+    pub struct NamesSpec {
+        pub entries: Vec<Spanned<EntrySpec>>,
+        #[serde(default)]
+        pub scope: Vec<BlockScope>,
+    }
+}
+
+pub static KIND: Kind = Kind {
+    name: "names",
+    placeholders: &["canonical", "found"],
+    source: include_str!("names.rs"),
+    compile,
+};
+
+struct Names {
+    meta: RuleMeta,
+    /// Every folded spelling of every entry.
+    spellings: Spellings,
+    /// For each spelling, the index of its entry in `canonical`.
+    entry_of: Vec<usize>,
+    canonical: Vec<String>,
+    scope: Vec<BlockScope>,
+}
+
+fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    let spec: NamesSpec = file.parse()?;
+    if spec.entries.is_empty() {
+        return Err(file.error("a `names` rule needs at least one item in `entries`"));
+    }
+    let mut table = FormTable::default();
+    for (index, entry) in spec.entries.iter().enumerate() {
+        table
+            .add(index, &entry.value)
+            .map_err(|e| file.error_at(e.at, e.message))?;
+    }
+    let table = table.finish();
+    let spellings = Spellings::new(&table.patterns).map_err(|e| file.error(e))?;
+    let canonical = spec
+        .entries
+        .iter()
+        .map(|e| normalise_space(&e.value.canonical.value))
+        .collect();
+    let meta = KIND.meta(file, spec.common())?;
+    Ok(Box::new(Names {
+        meta,
+        spellings,
+        entry_of: table.entry_of,
+        canonical,
+        scope: spec.scope,
+    }))
+}
+
+impl Check for Names {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for block in blocks_in(doc, &self.scope) {
+            let text = block.text();
+            let folded = Folded::new(text);
+            for (pattern, folded_range) in self.spellings.find(&folded.text) {
+                let range = folded.original_range(folded_range, text);
+                let Some(found) = text.get(range.clone()) else {
+                    continue;
+                };
+                let canonical = &self.canonical[self.entry_of[pattern]];
+                let Some(wanted) = house_form(block, &range, found, canonical) else {
+                    continue;
+                };
+                let span = block.span(range);
+                // Markup inside the name (emphasis, an entity) would be lost
+                // by a plain replacement: report, but do not offer it.
+                let fix = (doc.slice(span) == found).then(|| {
+                    Fix::replace(
+                        format!("Replace with '{wanted}'"),
+                        span,
+                        wanted.clone(),
+                        Applicability::Safe,
+                    )
+                });
+                out.push(self.meta.diagnostic_with(
+                    span,
+                    &[("canonical", &wanted), ("found", found)],
+                    Vec::new(),
+                    fix,
+                ));
+            }
+        }
+    }
+}
+
+/// The spelling `found` should have, or `None` when it is already the
+/// house spelling as far as this block's style allows.
+fn house_form(block: &Block, range: &Range<usize>, found: &str, canonical: &str) -> Option<String> {
+    let found_words = normalise_space(found);
+    let shouted = found.chars().any(char::is_alphabetic) && !found.chars().any(char::is_lowercase);
+    let mut wanted = if shouted {
+        canonical.to_uppercase()
+    } else {
+        canonical.to_string()
+    };
+    if !shouted && starts_sentence(block, range.start) {
+        wanted = capitalise_first(&wanted);
+    }
+    if same_spelling(&found_words, &wanted) {
+        return None;
+    }
+    let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
+    if title_case && found_words.to_lowercase() == wanted.to_lowercase() {
+        return None;
+    }
+    Some(wanted)
+}
+
+/// Equal once apostrophe styles are set aside: "O’Brien" is "O'Brien".
+fn same_spelling(a: &str, b: &str) -> bool {
+    let unify = |s: &str| s.replace(['’', '‘', 'ʼ'], "'");
+    unify(a) == unify(b)
+}
+
+/// Words joined by single spaces (a line break inside a name is not a
+/// different spelling).
+fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// True when only opening quotes or brackets stand between the start of a
+/// sentence (or the block) and `offset`.
+fn starts_sentence(block: &Block, offset: usize) -> bool {
+    let text = block.text();
+    let before = block.sentences.partition_point(|s| s.start <= offset);
+    let sentence_start = before
+        .checked_sub(1)
+        .map_or(0, |i| block.sentences[i].start);
+    text.get(sentence_start..offset).is_some_and(|lead| {
+        lead.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–')
+        })
+    })
+}

@@ -1,0 +1,238 @@
+//! A folded view of prose for name matching: lower case, Latin diacritics
+//! removed, hyphens and runs of white space read as one space, curly
+//! apostrophes read as straight ones. Every folded byte remembers the text
+//! character it came from, so a match in the folded view maps back to an
+//! exact range of the original text (and from there to source bytes).
+
+use std::ops::Range;
+
+/// Folded text plus the way back to the text it was made from.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    pub text: String,
+    /// Where the byte-for-byte correspondence with the original changes,
+    /// in folded order. Plain ASCII with single spaces needs one piece; each
+    /// accented letter, expansion ("ß" → "ss") or collapsed run of spaces
+    /// adds one, so the map stays small next to the text.
+    pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    folded: u32,
+    original: u32,
+    /// The piece is one original character (or run of spaces) folded as a
+    /// whole; otherwise bytes correspond one to one.
+    whole: bool,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut folded = Folded {
+            text: String::with_capacity(original.len()),
+            pieces: Vec::new(),
+        };
+        let mut in_gap = false;
+        for (at, c) in original.char_indices() {
+            if is_gap(c) {
+                if !in_gap {
+                    folded.push_piece(c.is_ascii(), at, " ");
+                }
+                in_gap = true;
+                continue;
+            }
+            in_gap = false;
+            folded.push_char(c, at);
+        }
+        folded
+    }
+
+    /// Append `out` for the original character at `at`; `one_to_one` when
+    /// it is a single ASCII byte standing for a single ASCII byte.
+    fn push_piece(&mut self, one_to_one: bool, at: usize, out: &str) {
+        let here = self.text.len() as u32;
+        let continues = one_to_one
+            && self.pieces.last().is_some_and(|p| {
+                !p.whole && p.original as usize + (here - p.folded) as usize == at
+            });
+        if !continues {
+            self.pieces.push(Piece {
+                folded: here,
+                original: at as u32,
+                whole: !one_to_one,
+            });
+        }
+        self.text.push_str(out);
+    }
+
+    fn push_char(&mut self, c: char, at: usize) {
+        if c.is_ascii() {
+            let lower = [c.to_ascii_lowercase() as u8];
+            let lower = std::str::from_utf8(&lower).unwrap_or(" ");
+            self.push_piece(true, at, lower);
+        } else if is_combining_mark(c) {
+            // Decomposed accents ("e" + U+0301) vanish like precomposed ones.
+        } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
+            self.push_piece(false, at, "'");
+        } else if let Some(base) = latin_base(c) {
+            self.push_piece(false, at, base);
+        } else {
+            let lower: String = c
+                .to_lowercase()
+                .filter(|l| !is_combining_mark(*l))
+                .collect();
+            if !lower.is_empty() {
+                self.push_piece(false, at, &lower);
+            }
+        }
+    }
+
+    /// The original offset of the character that folded byte `at` came from.
+    fn original_start(&self, at: usize) -> Option<(usize, bool)> {
+        let index = self.pieces.partition_point(|p| p.folded as usize <= at);
+        let piece = self.pieces.get(index.checked_sub(1)?)?;
+        Some(if piece.whole {
+            (piece.original as usize, true)
+        } else {
+            (
+                piece.original as usize + (at - piece.folded as usize),
+                false,
+            )
+        })
+    }
+
+    /// The range of the original text that folded bytes `range` came from,
+    /// including any combining marks that trail its last character.
+    pub fn original_range(&self, range: Range<usize>, original: &str) -> Range<usize> {
+        if range.is_empty() || range.end > self.text.len() {
+            return 0..0;
+        }
+        let (Some((start, _)), Some((last, _))) = (
+            self.original_start(range.start),
+            self.original_start(range.end - 1),
+        ) else {
+            return 0..0;
+        };
+        let mut end = last
+            + original
+                .get(last..)
+                .and_then(|s| s.chars().next())
+                .map_or(0, char::len_utf8);
+        while let Some(c) = original.get(end..).and_then(|s| s.chars().next()) {
+            if !is_combining_mark(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        start..end
+    }
+}
+
+/// The folded form of a short string (a name in a rule file).
+pub fn fold(s: &str) -> String {
+    Folded::new(s.trim()).text
+}
+
+/// A key that ignores everything folding ignores and also where the name is
+/// split: "Jae-myung", "Jae Myung" and "Jaemyung" share one.
+pub fn joined_key(s: &str) -> String {
+    fold(s).chars().filter(|c| *c != ' ').collect()
+}
+
+/// White space and the hyphens that join name parts: both separate parts
+/// the same way as far as spelling goes.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The unaccented lower-case letters of a precomposed Latin letter, for the
+/// Latin-1, Latin Extended-A/B and Vietnamese blocks that names use.
+fn latin_base(c: char) -> Option<&'static str> {
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' | 'Ǎ' | 'ǎ' | 'Ạ'..='ặ' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ð' | 'ð' | 'Ď'..='đ' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' | 'Ẹ'..='ệ' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' | 'Ǐ' | 'ǐ' | 'Ỉ'..='ị' => "i",
+        'Ĳ' | 'ĳ' => "ij",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ'..='ĸ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' | 'Ǒ' | 'ǒ' | 'Ơ' | 'ơ' | 'Ọ'..='ợ' => {
+            "o"
+        }
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'ß' => "ss",
+        'Ś'..='š' | 'ſ' | 'Ș' | 'ș' => "s",
+        'Ţ'..='ŧ' | 'Ț' | 'ț' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' | 'Ǔ'..='ǜ' | 'Ư' | 'ư' | 'Ụ'..='ự' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' | 'Ỳ'..='ỹ' => "y",
+        'Ź'..='ž' => "z",
+        _ => return None,
+    };
+    Some(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_hyphens_and_spaces() {
+        assert_eq!(fold("José  Andrés"), "jose andres");
+        assert_eq!(fold("LEE Jae-Myung"), "lee jae myung");
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(fold("Łukasz Żak"), "lukasz zak");
+        assert_eq!(fold("Nguyễn Phú Trọng"), "nguyen phu trong");
+        assert_eq!(fold("O’Brien"), "o'brien");
+        assert_eq!(fold("Jose\u{301}"), "jose");
+        assert_eq!(joined_key("Jae-myung"), joined_key("Jae myung"));
+        assert_eq!(joined_key("Jaemyung"), joined_key("JAE-MYUNG"));
+    }
+
+    #[test]
+    fn folded_ranges_map_back_to_the_original() {
+        let text = "Mr José\u{301}  Andrés-Ruiz’s plan";
+        let folded = Folded::new(text);
+        let at = folded.text.find("jose andres ruiz").unwrap();
+        let range = folded.original_range(at..at + "jose andres ruiz".len(), text);
+        assert_eq!(&text[range], "José\u{301}  Andrés-Ruiz");
+    }
+
+    #[test]
+    fn expansions_map_to_their_whole_character() {
+        let text = "Straße";
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "strasse");
+        assert_eq!(&text[folded.original_range(0..7, text)], "Straße");
+        assert_eq!(&text[folded.original_range(4..5, text)], "ß");
+        assert_eq!(&text[folded.original_range(6..7, text)], "e");
+    }
+
+    #[test]
+    fn plain_text_needs_one_piece() {
+        let text = "Mayor Ewa Kowalczyk signed the deal on Pier 4.\nShe left.";
+        let folded = Folded::new(text);
+        assert_eq!(folded.pieces.len(), 1);
+        let at = folded.text.find("kowalczyk").unwrap();
+        assert_eq!(&text[folded.original_range(at..at + 9, text)], "Kowalczyk");
+        let double = "Lee  Jae\u{a0}Myung";
+        let folded = Folded::new(double);
+        assert_eq!(folded.text, "lee jae myung");
+        assert_eq!(
+            &double[folded.original_range(4..13, double)],
+            "Jae\u{a0}Myung"
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Every spelling of every house-list entry in one automaton over folded
+//! text.
+//!
+//! The automaton is searched with no prefilter: a prefilter makes a short
+//! list fast by skipping text that cannot start any of its few spellings,
+//! and a long list slow by comparison, so the cost per byte would grow with
+//! the list. Without it the cost per byte is one walk of the automaton
+//! whatever the list's length, which is what a newsroom with thousands of
+//! names needs to rely on.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::checks::text::on_word_boundaries;
+
+pub struct Spellings {
+    automaton: AhoCorasick,
+}
+
+impl Spellings {
+    pub fn new(patterns: &[String]) -> Result<Spellings, String> {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(KIND))
+            .prefilter(false)
+            .build(patterns)
+            .map_err(|e| format!("cannot compile the name list: {e}"))?;
+        Ok(Spellings { automaton })
+    }
+
+    /// Leftmost-longest matches on word boundaries: `(pattern, range)`.
+    pub fn find(&self, folded: &str) -> Vec<(usize, Range<usize>)> {
+        let mut candidates: Vec<(usize, Range<usize>)> = self
+            .automaton
+            .find_overlapping_iter(folded)
+            .map(|m| (m.pattern().as_usize(), m.range()))
+            .filter(|(_, r)| {
+                folded.is_char_boundary(r.start)
+                    && folded.is_char_boundary(r.end)
+                    && on_word_boundaries(folded, r)
+            })
+            .collect();
+        candidates.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+        for (pattern, range) in candidates {
+            if out.last().is_none_or(|(_, last)| range.start >= last.end) {
+                out.push((pattern, range));
+            }
+        }
+        out
+    }
+}
+
+const KIND: AhoCorasickKind = AhoCorasickKind::ContiguousNFA;

@@ -1,0 +1,656 @@
+//! Words that may be names, and runs of them, in a block of prose.
+//!
+//! A *name word* is capitalised and has lower-case letters ("Kowalczyk",
+//! "McDonald", "Reyes-Whitfield", "O'Brien"); all-capital words are
+//! acronyms or shouting and are left alone. A *run* is a sequence of name
+//! words (with initials and particles such as "da" or "von" inside it) that
+//! stand next to each other in one sentence: "Harbor City Mayor Ewa
+//! Kowalczyk". Leading titles ("Mayor", "Prime Minister") are taken off a run
+//! and remembered as evidence that the rest names a person.
+
+use std::ops::Range;
+
+use crate::document::{Block, BlockKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Capitalised with lower-case letters: a possible name.
+    Name,
+    /// One capital letter followed by a period ("W." in "George W. Bush"),
+    /// or standing alone before a name ("C Thomson").
+    Initial,
+    /// A lower-case name particle: "da", "von", "bin".
+    Particle,
+    /// Every other word (lower case, all capitals, numbers).
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Word<'t> {
+    /// The word without a trailing possessive ("Takaichi" in "Takaichi’s").
+    pub text: &'t str,
+    /// Range of `text` in the block text.
+    pub range: Range<usize>,
+    pub shape: Shape,
+    /// First word of its sentence, or in a headline or subhead (title case):
+    /// its capital says nothing about whether it is a name.
+    pub initial: bool,
+    /// Index of the sentence it belongs to.
+    pub sentence: usize,
+}
+
+impl Word<'_> {
+    /// A title or a capitalised role noun ("Mayor", "Researcher").
+    pub fn is_title(&self) -> bool {
+        self.shape == Shape::Name
+            && !NOT_TITLES.contains(&self.text)
+            && (TITLES.contains(&self.text) || ROLES.contains(&self.text.to_lowercase().as_str()))
+    }
+
+    /// Capitalised words that are never a person's or place's name here.
+    pub fn is_stop(&self) -> bool {
+        STOP.contains(&self.text)
+    }
+}
+
+/// A run of name words: `words` indexes the block's word list, after any
+/// leading titles were removed.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub words: Range<usize>,
+    /// A title was removed from its front, or a role noun ("union president
+    /// Dana Okafor") stands right before it.
+    pub titled: bool,
+    /// The title or role word that introduced it, lower case.
+    pub title: Option<String>,
+    /// Index (in the block's words) of that title or role word.
+    title_at: Option<usize>,
+}
+
+impl Run {
+    /// The title or role word as written ("Mayor", "Sen", "president").
+    pub fn title_word<'t>(&self, words: &[Word<'t>]) -> Option<&'t str> {
+        self.title_at.and_then(|k| words.get(k)).map(|w| w.text)
+    }
+
+    /// Clearly a person: titled, next to a verb of saying, or followed by
+    /// "who" ("Nakamura, who starts in April").
+    pub fn is_person(&self, words: &[Word<'_>]) -> bool {
+        self.titled
+            || self.speaks(words)
+            || word_after(words, self).is_some_and(|w| matches!(w.text, "who" | "whose"))
+    }
+
+    /// "Okafor said", or "…," said Okafor." at the end of a sentence (not
+    /// "he said Sony's player…").
+    pub fn speaks(&self, words: &[Word<'_>]) -> bool {
+        let speech = |w: Option<&Word<'_>>| w.is_some_and(|w| SPEECH.contains(&w.text));
+        let after = word_after(words, self);
+        speech(after) || (speech(word_before(words, self)) && after.is_none())
+    }
+}
+
+/// Every word of `block`'s text with its shape.
+pub fn words(block: &Block) -> Vec<Word<'_>> {
+    let text = block.text();
+    let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
+    let mut out = Vec::new();
+    let mut sentences = block.sentences.iter().enumerate().peekable();
+    let mut current_sentence = (usize::MAX, 0..0);
+    let mut last_sentence_seen = usize::MAX;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            let joins = matches!(next, '-' | '\'' | '’' | '\u{2011}')
+                && text[at + next.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if next.is_alphanumeric() || super::fold::is_combining_mark(next) || joins {
+                end = at + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let mut word = &text[start..end];
+        for possessive in ["'s", "’s"] {
+            if let Some(stem) = word.strip_suffix(possessive)
+                && !stem.is_empty()
+            {
+                word = stem;
+            }
+        }
+        while let Some(&(index, range)) = sentences.peek() {
+            if range.end <= start {
+                sentences.next();
+                continue;
+            }
+            if range.start <= start {
+                current_sentence = (index, range.clone());
+            }
+            break;
+        }
+        let sentence = if current_sentence.1.contains(&start) {
+            current_sentence.0
+        } else {
+            usize::MAX
+        };
+        let initial = title_case || sentence != last_sentence_seen;
+        last_sentence_seen = sentence;
+        let shape = shape_of(word, &text[start + word.len()..]);
+        out.push(Word {
+            text: word,
+            range: start..start + word.len(),
+            shape,
+            initial,
+            sentence,
+        });
+    }
+    out
+}
+
+fn shape_of(word: &str, after: &str) -> Shape {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
+    if first.is_uppercase() {
+        let modifier = word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| MODIFIERS.contains(&last));
+        if word.chars().any(char::is_lowercase) && !modifier {
+            return Shape::Name;
+        }
+        // "W." in "George W. Bush"; a bare capital ("C Thomson") is an
+        // initial in team lists, except the words "A" and "I".
+        if word.len() == first.len_utf8()
+            && (after.starts_with('.') || (!matches!(first, 'A' | 'I') && after.starts_with(' ')))
+        {
+            return Shape::Initial;
+        }
+        return Shape::Other;
+    }
+    if PARTICLES.contains(&word) {
+        return Shape::Particle;
+    }
+    Shape::Other
+}
+
+/// Runs of name words in `words` (the block text is needed to see what
+/// separates them).
+pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !matches!(words[i].shape, Shape::Name | Shape::Initial) || words[i].is_stop() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && words[j].shape != Shape::Other
+            && !words[j].is_stop()
+            && words[j].sentence == words[j - 1].sentence
+            && joined(&words[j - 1], &words[j], text)
+        {
+            j += 1;
+        }
+        // A run ends on a name word, never on a particle or an initial.
+        let mut end = j;
+        while end > i + 1 && words[end - 1].shape != Shape::Name {
+            end -= 1;
+        }
+        // Titles come off the front: everything up to the last title that
+        // has a name after it ("Harbor City Mayor Ewa Kowalczyk").
+        let mut start = i;
+        let mut title_at = None;
+        for (k, word) in words.iter().enumerate().take(end - 1).skip(i) {
+            if word.is_title() {
+                start = k + 1;
+                title_at = Some(k);
+            }
+        }
+        while start < end && words[start].shape == Shape::Particle {
+            start += 1;
+        }
+        if start < end && words[start..end].iter().any(|w| w.shape == Shape::Name) {
+            let role_before = start > 0
+                && start == i
+                && words[start - 1].sentence == words[start].sentence
+                && words[start - 1].shape == Shape::Other
+                && ROLES.contains(&words[start - 1].text.to_lowercase().as_str())
+                && joined(&words[start - 1], &words[start], text);
+            if role_before {
+                title_at = Some(start - 1);
+            }
+            out.push(Run {
+                words: start..end,
+                titled: title_at.is_some(),
+                title: title_at.map(|k| words[k].text.to_lowercase()),
+                title_at,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Two words belong to one name when only spaces stand between them, or the
+/// period (and spaces) of an initial.
+fn joined(left: &Word<'_>, right: &Word<'_>, text: &str) -> bool {
+    let Some(between) = text.get(left.range.end..right.range.start) else {
+        return false;
+    };
+    // The period of an initial or an abbreviated title: "W. Bush", "Sen. Ortiz".
+    let between = if left.shape == Shape::Initial || left.is_title() {
+        between.strip_prefix('.').unwrap_or(between)
+    } else {
+        between
+    };
+    between
+        .chars()
+        .all(|c| c == ' ' || c == '\u{a0}' || c == '\n')
+        && between.len() <= 3
+        && (left.shape == Shape::Initial || left.is_title() || !between.is_empty())
+}
+
+/// The word right after the run, if it is in the same sentence.
+pub fn word_after<'w, 't>(words: &'w [Word<'t>], run: &Run) -> Option<&'w Word<'t>> {
+    let last = words.get(run.words.end - 1)?;
+    words
+        .get(run.words.end)
+        .filter(|w| w.sentence == last.sentence)
+}
+
+/// The word right before the run, if it is in the same sentence.
+pub fn word_before<'w, 't>(words: &'w [Word<'t>], run: &Run) -> Option<&'w Word<'t>> {
+    let first = words.get(run.words.start)?;
+    run.words
+        .start
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .filter(|w| w.sentence == first.sentence)
+}
+
+/// Verbs of saying that tie a bare name to a person: "Okafor said".
+pub const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "adds",
+    "explained",
+    "noted",
+    "argued",
+    "wrote",
+    "asked",
+    "replied",
+    "insisted",
+    "warned",
+    "stated",
+    "recalled",
+    "acknowledged",
+    "conceded",
+];
+
+/// Titles and honorifics written before a name (capitalised).
+pub const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Chancellor",
+    "Secretary",
+    "Mayor",
+    "Governor",
+    "Gov",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Judge",
+    "Justice",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Crown",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "Cardinal",
+    "Archbishop",
+    "Bishop",
+    "Rev",
+    "Reverend",
+    "Rabbi",
+    "Imam",
+    "Sheikh",
+    "General",
+    "Gen",
+    "Admiral",
+    "Adm",
+    "Colonel",
+    "Col",
+    "Captain",
+    "Capt",
+    "Lieutenant",
+    "Lt",
+    "Sergeant",
+    "Sgt",
+    "Officer",
+    "Detective",
+    "Inspector",
+    "Constable",
+    "Chief",
+    "Executive",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chairperson",
+    "Director",
+    "Commissioner",
+    "Ambassador",
+    "Councillor",
+    "Councilor",
+    "Councilman",
+    "Councilwoman",
+    "Alderman",
+    "Speaker",
+    "Leader",
+    "Deputy",
+    "Coach",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Superintendent",
+    "Supt",
+    "Baroness",
+    "Foreign",
+    "Finance",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Attorney",
+    "Solicitor",
+    "Treasurer",
+    "Auditor",
+    "Dean",
+    "Provost",
+    "Head",
+];
+
+/// Role nouns that are not titles when capitalised: "Premier League",
+/// "Father Christmas", "Forward Planning".
+const NOT_TITLES: &[&str] = &[
+    "Premier", "Father", "Mother", "Son", "Daughter", "Brother", "Sister", "Friend", "Head",
+    "Forward", "Host", "Player", "Student", "Resident", "Owner", "Wife", "Husband",
+];
+
+/// Lower-case role nouns that introduce a person: "union president Dana Okafor".
+pub const ROLES: &[&str] = &[
+    "president",
+    "minister",
+    "mayor",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chief",
+    "director",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "senator",
+    "leader",
+    "head",
+    "founder",
+    "executive",
+    "officer",
+    "manager",
+    "coach",
+    "analyst",
+    "economist",
+    "professor",
+    "lawyer",
+    "attorney",
+    "judge",
+    "ambassador",
+    "commissioner",
+    "councillor",
+    "councilor",
+    "candidate",
+    "author",
+    "researcher",
+    "scientist",
+    "doctor",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "striker",
+    "captain",
+    "colleague",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "friend",
+    "resident",
+    "owner",
+    "student",
+    "teacher",
+    "nurse",
+    "chancellor",
+    "premier",
+    "treasurer",
+    "deputy",
+    "editor",
+    "reporter",
+    "correspondent",
+    "inspector",
+    "detective",
+    "officer",
+    "ceo",
+    "mp",
+    "administrator",
+    "physio",
+    "adviser",
+    "advisor",
+    "boss",
+    "midfielder",
+    "defender",
+    "forward",
+    "goalkeeper",
+    "host",
+    "producer",
+    "designer",
+    "architect",
+    "engineer",
+];
+
+/// Last parts that make a capitalised compound a modifier, not a name:
+/// "Houston-based", "Nuclear-armed", "Labour-led".
+pub const MODIFIERS: &[&str] = &[
+    "based",
+    "born",
+    "led",
+    "owned",
+    "run",
+    "backed",
+    "made",
+    "bound",
+    "style",
+    "era",
+    "armed",
+    "controlled",
+    "funded",
+    "linked",
+    "held",
+    "registered",
+    "listed",
+    "American",
+    "like",
+];
+
+/// Lower-case particles inside names: "Luiz Inácio Lula da Silva".
+pub const PARTICLES: &[&str] = &[
+    "da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "ter",
+    "van", "von", "bin", "binti", "ibn", "al", "el", "y",
+];
+
+/// Capitalised words that are never names for these checks ("May" is
+/// left out: Theresa May).
+pub const STOP: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "They",
+    "Their",
+    "He",
+    "She",
+    "His",
+    "Her",
+    "We",
+    "Our",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "For",
+    "With",
+    "From",
+    "By",
+    "Of",
+    "To",
+    "An",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format, ReadOptions};
+
+    fn doc(text: &str) -> Document {
+        Document::parse(
+            "t",
+            text.to_string(),
+            Format::Snippet,
+            &ReadOptions::default(),
+        )
+    }
+
+    fn run_texts(text: &str) -> Vec<(String, bool)> {
+        let d = doc(text);
+        let block = &d.blocks[0];
+        let words = words(block);
+        runs(&words, block.text())
+            .into_iter()
+            .map(|r| {
+                let first = &words[r.words.start];
+                let last = &words[r.words.end - 1];
+                (
+                    block.text()[first.range.start..last.range.end].to_string(),
+                    r.titled,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_come_off_runs() {
+        assert_eq!(
+            run_texts(
+                "Harbor City Mayor Ewa Kowalczyk and union president Dana Okafor’s team met."
+            ),
+            [
+                ("Ewa Kowalczyk".to_string(), true),
+                ("Dana Okafor".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_particles_stay_inside_runs() {
+        assert_eq!(
+            run_texts("He met George W. Bush and Luiz Inácio Lula da Silva in 2008."),
+            [
+                ("George W. Bush".to_string(), false),
+                ("Luiz Inácio Lula da Silva".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_starts_are_marked() {
+        let d = doc("Okafor spoke. Then Okafor left.");
+        let words = words(&d.blocks[0]);
+        let flags: Vec<(&str, bool)> = words.iter().map(|w| (w.text, w.initial)).collect();
+        assert_eq!(
+            flags,
+            [
+                ("Okafor", true),
+                ("spoke", false),
+                ("Then", true),
+                ("Okafor", false),
+                ("left", false)
+            ]
+        );
+    }
+}
