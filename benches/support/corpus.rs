@@ -60,9 +60,9 @@ pub fn name_part(mut n: usize, len: usize) -> String {
         + chars.as_str()
 }
 
-/// Person `n`: (given, family).
+/// Person `n`: (given, family); distinct for `n` below 16^4.
 pub fn person(n: usize) -> (String, String) {
-    (name_part(n * 7 + 3, 2), name_part(n, 3))
+    (name_part(n * 7 + 3, 2), name_part(n, 4))
 }
 
 const TITLES: &[&str] = &[
