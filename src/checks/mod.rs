@@ -4,6 +4,10 @@
 //! prints it.
 
 pub mod existence;
+pub mod quote_attribution;
+pub mod quote_balance;
+pub mod quote_style;
+pub mod quotes;
 pub mod substitution;
 pub mod text;
 
@@ -205,7 +209,13 @@ fn placeholders(template: &str) -> Vec<&str> {
 }
 
 /// Every kind copydesk knows, by name.
-pub static KINDS: &[&Kind] = &[&existence::KIND, &substitution::KIND];
+pub static KINDS: &[&Kind] = &[
+    &existence::KIND,
+    &substitution::KIND,
+    &quote_balance::KIND,
+    &quote_attribution::KIND,
+    &quote_style::KIND,
+];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)
