@@ -14,15 +14,19 @@
 //! quotation may run over several paragraphs (AP style) and is checked as
 //! one. Quotations that are not speech are exempt, each by an option:
 //! shorter than `min_words` (scare quotes, coined terms: “shuttle
-//! diplomacy”), right after a word in `title_cues` (“the song”, “her novel”,
+//! diplomacy”) or, starting in lower case, than `fragment_min_words`, right after a word in `title_cues` (“the song”, “her novel”,
 //! “titled”, “known as”), written in title case (`title_case`), or in a
 //! headline or subhead (`headlines: false`). Quotations nested in another
 //! quotation belong to its speaker.
 //!
-//! With `continuation: true`, a paragraph that is nothing but a quotation
-//! carrying on the previous paragraph's attributed quotation is accepted as
-//! the same speaker's; by default the house wants each quoted paragraph
-//! attributed.
+//! A quotation that opens its paragraph may lean on the paragraph before:
+//! when that one holds an attributed quotation or ends with a sentence that
+//! attributes speech ("Lee said the talks went well."), the same speaker
+//! goes on. A desk that wants every quoted paragraph attributed sets
+//! `each_paragraph: true`. With `interview_answers: true` (the default), a
+//! quotation opening the paragraph after a question is the answer.
+//! Partial quotations woven into a sentence (they start in lower case) are
+//! speech only from `fragment_min_words` words.
 //!
 //! ## Why
 //! An unattributed quotation is a standards violation at every serious
@@ -45,7 +49,9 @@
 //! title_cues: [song, novel, titled, known as]
 //! title_case: true         # default true: “Cry Me a River” is a title
 //! headlines: false         # default false: headlines and subheads are not checked
-//! continuation: false      # default false
+//! fragment_min_words: 8    # default 8: for quotations starting in lower case
+//! each_paragraph: false    # default false: a quoted paragraph may lean on the one before
+//! interview_answers: true  # default true
 //! examples:
 //!   - bad: "“We will rebuild every pier before the summer.”"
 //!   - good: "“We will rebuild every pier before the summer,” Lee said."
@@ -87,12 +93,20 @@ rule_spec! {
         #[serde(default)]
         pub headlines: bool,
         #[serde(default)]
-        pub continuation: bool,
+        pub each_paragraph: bool,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub interview_answers: bool,
+        #[serde(default = "default_fragment_min_words")]
+        pub fragment_min_words: usize,
     }
 }
 
 fn default_min_words() -> usize {
     4
+}
+
+fn default_fragment_min_words() -> usize {
+    8
 }
 
 fn default_window() -> usize {
@@ -118,7 +132,9 @@ struct QuoteAttribution {
     title_cues: Vec<String>,
     title_case: bool,
     headlines: bool,
-    continuation: bool,
+    each_paragraph: bool,
+    interview_answers: bool,
+    fragment_min_words: usize,
     looked: String,
 }
 
@@ -165,7 +181,9 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         title_cues,
         title_case: spec.title_case,
         headlines: spec.headlines,
-        continuation: spec.continuation,
+        each_paragraph: spec.each_paragraph,
+        interview_answers: spec.interview_answers,
+        fragment_min_words: spec.fragment_min_words.max(spec.min_words),
         looked,
         meta: KIND.meta(file, spec.common())?,
     }))
@@ -177,87 +195,20 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
 const REACH: usize = 600;
 
 /// Capitalised words that open sentences or name times, not speakers.
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "Nor",
-    "In",
-    "On",
-    "At",
-    "For",
-    "Of",
-    "To",
-    "By",
-    "With",
-    "From",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Then",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Here",
-    "Its",
-    "Such",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "Both",
-    "Each",
-    "Even",
-    "Still",
-    "Also",
-    "However",
-    "Meanwhile",
-    "Now",
-    "Last",
-    "Next",
-    "Earlier",
-    "Later",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "What",
-    "Why",
-    "How",
-    "Where",
-    "Who",
-    "Which",
-    "Is",
-    "Was",
+    "The", "A", "An", "But", "And", "Or", "So", "Yet", "Nor", "In", "On", "At", "For", "Of", "To",
+    "By", "With", "From", "As", "If", "When", "While", "After", "Before", "Then", "This", "That",
+    "These", "Those", "There", "Here", "Its", "Such", "Some", "Many", "Most", "All", "Both",
+    "Each", "Even", "Still", "Also", "However", "Meanwhile", "Now", "Last", "Next", "Earlier",
+    "Later", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "What", "Why", "How", "Where", "Who", "Which", "Is", "Was",
     "It",
 ];
 
 /// Words a title in title case leaves in lower case.
+#[rustfmt::skip]
 const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "vs", "into", "up", "is", "my", "me",
@@ -305,13 +256,6 @@ impl<'a> Unquoted<'a> {
         });
         Cow::Borrowed(blanked.as_str())
     }
-
-    /// Whether the paragraph is nothing but quotations.
-    fn only_quotes(&mut self, para: usize) -> bool {
-        self.text(para)
-            .chars()
-            .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '—' || c == '–')
-    }
 }
 
 impl QuoteAttribution {
@@ -327,10 +271,36 @@ impl QuoteAttribution {
         if words < self.min_words {
             return true;
         }
+        // A partial quotation woven into the sentence ("the deal was “on a
+        // case by case basis”") is a phrase before it is a clause.
+        let fragment = content
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
+        if fragment && words < self.fragment_min_words {
+            return true;
+        }
         if self.title_case && is_title_case(content) {
             return true;
         }
-        self.after_title_cue(&block.text()[..q.open.at])
+        if self.after_title_cue(&block.text()[..q.open.at]) {
+            return true;
+        }
+        // “Meth. We’re on it.” ad campaign: the cue follows.
+        q.close.is_some_and(|close| {
+            let text = quotes.paragraphs[close.para].text;
+            let after = text[close.at..]
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(')
+                .trim_start_matches('(');
+            let head: String = after.chars().take(40).collect::<String>().to_lowercase();
+            self.title_cues.iter().any(|cue| {
+                head.starts_with(cue.as_str())
+                    && !head[cue.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+        })
     }
 
     /// The text before the opening mark ends with a cue such as "the song"
@@ -409,7 +379,18 @@ impl QuoteAttribution {
         while !before.is_char_boundary(from) {
             from += 1;
         }
-        self.has_speaker(&before[from..])
+        self.speaks(&before[from..])
+    }
+
+    /// A speaker, or a speech verb in the active voice: enough to introduce
+    /// a quotation with a colon ("The world champion said:").
+    fn speaks(&self, text: &str) -> bool {
+        self.has_speaker(text)
+            || self
+                .verbs
+                .find(text)
+                .iter()
+                .any(|(_, r)| !is_passive(text, r))
     }
 
     /// Look for the attribution of `q` around it. Returns whether it was
@@ -494,57 +475,143 @@ impl QuoteAttribution {
         }
         let block = quotes.blocks[prev];
         let window = self.window_around(block, trimmed.len() - 1, trimmed.len());
-        sentences_in(block, &window).any(|s| self.has_speaker(&text[s]))
+        sentences_in(block, &window).any(|s| self.speaks(&text[s]))
     }
 }
 
+impl QuoteAttribution {
+    /// A paragraph that opens with a quotation may lean on the paragraph
+    /// before it: unless `each_paragraph` is set, when that paragraph holds
+    /// an attributed quotation or ends with a sentence that attributes
+    /// speech ("Lee said the talks went well."), the same speaker goes on;
+    /// with `interview_answers`, when it ends with a question, this is the
+    /// answer.
+    fn from_previous_paragraph(
+        &self,
+        quotes: &ArticleQuotes,
+        unquoted: &mut Unquoted,
+        q: &Quotation,
+        attributed_paragraphs: &[bool],
+    ) -> bool {
+        let para = q.open.para;
+        if !opens_paragraph(quotes, q) || !quotes.paragraphs[para].continues_previous {
+            return false;
+        }
+        let prev = para - 1;
+        if self.interview_answers && quotes.paragraphs[prev].text.trim_end().ends_with('?') {
+            return true;
+        }
+        if self.each_paragraph {
+            return false;
+        }
+        if attributed_paragraphs[prev] {
+            return true;
+        }
+        let block = quotes.blocks[prev];
+        let Some(last) = block.sentences.last() else {
+            return false;
+        };
+        let from = last.start.max(last.end.saturating_sub(REACH));
+        let text = unquoted.text(prev);
+        text.get(from..last.end)
+            .is_some_and(|sentence| self.attributes(sentence))
+    }
+}
+
+/// “…” — Neil Gaiman: a quotation signed like an epigraph.
+fn signed_with_dash(quotes: &ArticleQuotes, q: &Quotation) -> bool {
+    let Some(close) = q.close else {
+        return false;
+    };
+    let text = quotes.paragraphs[close.para].text;
+    let after = text[close.at..].trim_start_matches(|c: char| {
+        matches!(c, '"' | '”' | '\'' | '’' | ',' | '.') || c.is_whitespace()
+    });
+    let Some(rest) = after
+        .strip_prefix('—')
+        .or_else(|| after.strip_prefix('–'))
+        .or_else(|| after.strip_prefix("--"))
+        .or_else(|| after.strip_prefix('-'))
+    else {
+        return false;
+    };
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
 /// Words that make the verb after them passive: "was described as".
+#[rustfmt::skip]
 const PASSIVE_AUXILIARIES: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got",
 ];
 
 /// Words that open a noun phrase: "said the airline", "the judges wrote".
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that",
 ];
 
-/// The words of `text` right before `at`, nearest first.
-fn words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    text[..at]
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
+fn ends_clause(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–')
 }
 
-fn words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    text[at..]
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
+/// The words of the clause that ends at `at`, nearest first: stops at
+/// punctuation, so "the paper beams, adding" gives only "adding"'s clause.
+fn clause_words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    let head = &text[..at];
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends_clause(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[from..].split_whitespace().rev()
 }
 
-/// "was described", "were widely called": the verb has no speaker of its own.
+/// The words of the clause that starts at `at`, in order.
+fn clause_words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    let tail = &text[at..];
+    let to = tail.find(ends_clause).unwrap_or(tail.len());
+    tail[..to].split_whitespace()
+}
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    list.contains(&word.to_lowercase().as_str())
+}
+
+/// "was described", "were widely called": the verb has no speaker of its
+/// own. Only the word right before counts (or the one before an adverb):
+/// in "she was videotaped telling", "telling" is active.
 fn is_passive(sentence: &str, verb: &Range<usize>) -> bool {
-    words_before(sentence, verb.start)
-        .take(2)
-        .any(|w| PASSIVE_AUXILIARIES.contains(&w.to_lowercase().as_str()))
+    let mut before = clause_words_before(sentence, verb.start);
+    match before.next() {
+        Some(w) if w.ends_with("ly") => before
+            .next()
+            .is_some_and(|w| lower_in(w, PASSIVE_AUXILIARIES)),
+        Some(w) => lower_in(w, PASSIVE_AUXILIARIES),
+        None => false,
+    }
 }
 
-/// "said the airline", "the judges wrote": the verb has a noun phrase for a
-/// subject even when no speaker word or name is listed.
+/// "said the airline", "the world indoor champion said": the verb has a
+/// noun phrase for a subject even when no speaker word or name is listed.
 fn next_to_determiner_phrase(sentence: &str, verb: &Range<usize>) -> bool {
-    let is_determiner = |w: &str| DETERMINERS.contains(&w.to_lowercase().as_str());
-    words_after(sentence, verb.end)
+    clause_words_after(sentence, verb.end)
         .next()
-        .is_some_and(is_determiner)
-        || words_before(sentence, verb.start)
-            .nth(1)
-            .is_some_and(is_determiner)
+        .is_some_and(|w| lower_in(w, DETERMINERS))
+        || clause_words_before(sentence, verb.start)
+            .skip(1)
+            .take(4)
+            .any(|w| lower_in(w, DETERMINERS))
 }
 
-/// Whether the quotation's opening mark is the first thing in its paragraph.
+/// Whether the quotation's opening mark is the first thing in its paragraph
+/// (punctuation left over from the paragraph before aside).
 fn opens_paragraph(quotes: &ArticleQuotes, q: &Quotation) -> bool {
     quotes.paragraphs[q.open.para].text[..q.open.at]
-        .trim()
-        .is_empty()
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '—' | '–'))
 }
 
 /// Index of the sentence holding text offset `at` (or the last one that
@@ -618,9 +685,13 @@ impl Check for QuoteAttribution {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let quotes = ArticleQuotes::of(doc);
         let mut unquoted = Unquoted::new(&quotes);
-        // Paragraphs holding a quotation that is attributed, for
-        // `continuation`.
+        // Paragraphs holding an attributed quotation: the next paragraph may
+        // carry it on.
         let mut attributed_paragraphs = vec![false; quotes.paragraphs.len()];
+        // Where the last attributed quotation closed (paragraph, sentence):
+        // a quotation up to one sentence after it in the same paragraph is
+        // the same speaker going on ("…,” he said. He paused. “…”).
+        let mut last_attributed: Option<(usize, usize)> = None;
         for q in &quotes.scan.quotations {
             if q.depth > 0 || q.close.is_none() {
                 continue;
@@ -629,16 +700,21 @@ impl Check for QuoteAttribution {
             let exempt = self.is_exempt(&quotes, q, &content);
             let (found, searched) = self.find_attribution(&quotes, &mut unquoted, q);
             let attributed = found
+                || signed_with_dash(&quotes, q)
+                || last_attributed.is_some_and(|(para, sentence)| {
+                    para == q.open.para
+                        && sentence_index(&quotes.blocks[para].sentences, q.open.at) <= sentence + 1
+                })
                 || self.colon_in_paragraph(&quotes, &mut unquoted, q)
                 || self.colon_introduction(&quotes, &mut unquoted, q)
-                || (self.continuation
-                    && opens_paragraph(&quotes, q)
-                    && quotes.paragraphs[q.open.para].continues_previous
-                    && attributed_paragraphs[q.open.para - 1]
-                    && unquoted.only_quotes(q.open.para));
+                || self.from_previous_paragraph(&quotes, &mut unquoted, q, &attributed_paragraphs);
             if attributed && !exempt {
                 for para in q.open.para..=q.last_para() {
                     attributed_paragraphs[para] = true;
+                }
+                if let Some(close) = q.close {
+                    let sentences = &quotes.blocks[close.para].sentences;
+                    last_attributed = Some((close.para, sentence_index(sentences, close.at)));
                 }
             }
             if attributed || exempt {
