@@ -98,6 +98,11 @@ pub struct Quotation {
     pub reopens: Vec<Pos>,
     /// `None` when the quotation is never closed.
     pub close: Option<Pos>,
+    /// Curly or straight, as its opening mark.
+    pub glyph: Glyph,
+    /// A single "opener" that a later one showed to be something else (an
+    /// apostrophe, most likely): neither a quotation nor a defect.
+    pub doubtful: bool,
 }
 
 impl Quotation {
@@ -207,9 +212,11 @@ impl Scan {
         })
     }
 
-    /// Quotations that are never closed.
+    /// Quotations that are never closed (doubtful ones aside).
     pub fn unclosed(&self) -> impl Iterator<Item = &Quotation> {
-        self.quotations.iter().filter(|q| q.close.is_none())
+        self.quotations
+            .iter()
+            .filter(|q| q.close.is_none() && !q.doubtful)
     }
 }
 
@@ -252,6 +259,7 @@ struct Here {
     at: usize,
     len: usize,
     lean: Lean,
+    glyph: Glyph,
     prev: Option<char>,
     next: Option<char>,
 }
@@ -309,6 +317,7 @@ impl Scanner {
                     at,
                     len,
                     lean,
+                    glyph: glyph_of(ch),
                     prev,
                     next,
                 };
@@ -345,6 +354,8 @@ impl Scanner {
             open_len: here.len,
             reopens: Vec::new(),
             close: None,
+            glyph: here.glyph,
+            doubtful: false,
         });
         self.stack.push(self.scan.quotations.len() - 1);
         Role::Open(level)
@@ -376,10 +387,15 @@ impl Scanner {
     fn double(&mut self, here: &Here, after_sentence: bool) -> Role {
         let flank = flanking(here.prev, here.next);
         let open_slot = self.innermost(Level::Double);
+        // The open quotation's marks are of the other style: a mark that can
+        // open starts a quotation inside it (“He said "no" twice”).
+        let other_style = open_slot
+            .is_some_and(|slot| self.scan.quotations[self.stack[slot]].glyph != here.glyph);
         // An opening mark after a finished sentence while a quotation is
         // open: the AP convention in copy whose paragraphs were run
         // together. The quotation carries on.
         if let Some(slot) = open_slot
+            && !other_style
             && after_sentence
             && flank.left
             && !flank.right
@@ -399,6 +415,7 @@ impl Scanner {
             (Lean::Open, Some(slot)) if flank.right && !flank.left => {
                 self.close(slot, here, Level::Double)
             }
+            (Lean::Open, Some(_)) if other_style => self.open(here, Level::Double),
             (Lean::Open, Some(slot)) => {
                 self.stack.truncate(slot);
                 self.open(here, Level::Double)
@@ -413,6 +430,7 @@ impl Scanner {
             {
                 self.close(slot, here, Level::Double)
             }
+            (Lean::Either, Some(_)) if other_style => self.open(here, Level::Double),
             (Lean::Either, Some(slot)) => {
                 // A straight opener while one is open: the earlier one was
                 // never closed.
@@ -439,7 +457,9 @@ impl Scanner {
         if alnum(prev) && alnum(next) {
             return Role::Apostrophe;
         }
-        if single_on_top && flank.right {
+        // A closer, or a mark that cannot open (space before, comma after:
+        // "the Message ‘, the…") while a single quotation is open.
+        if single_on_top && (flank.right || (!flank.left && !alnum(next))) {
             let slot = self.stack.len() - 1;
             return self.close(slot, here, Level::Single);
         }
@@ -455,7 +475,9 @@ impl Scanner {
             if single_on_top {
                 // Singles do not nest in singles: the open one was an
                 // apostrophe after all, or was never closed.
-                self.stack.pop();
+                if let Some(q) = self.stack.pop() {
+                    self.scan.quotations[q].doubtful = true;
+                }
             }
             return self.open(here, Level::Single);
         }
@@ -491,7 +513,7 @@ fn is_elision(after: &str) -> bool {
 /// The quotation mark starting at byte `at`, if any: its level, byte length
 /// and lean. Wire copy writes doubles as `` and ''; in a run of three
 /// straight singles the first closes a single quotation and the other two
-/// a double one.
+/// a double one. Curly ‘‘ and ’’ stand for doubles the same way.
 fn mark_at(text: &str, at: usize) -> Option<(Level, usize, Lean)> {
     let rest = text.get(at..)?;
     if rest.starts_with("``") {
@@ -499,6 +521,13 @@ fn mark_at(text: &str, at: usize) -> Option<(Level, usize, Lean)> {
     }
     if rest.starts_with("''") && !rest[2..].starts_with('\'') {
         return Some((Level::Double, 2, Lean::Either));
+    }
+    // The same in curly singles, as some CMSs turn '' into.
+    if rest.starts_with("‘‘") {
+        return Some((Level::Double, "‘‘".len(), Lean::Open));
+    }
+    if rest.starts_with("’’") {
+        return Some((Level::Double, "’’".len(), Lean::Close));
     }
     let ch = rest.chars().next()?;
     let (level, lean) = match ch {
@@ -540,7 +569,11 @@ fn flanking(prev: Option<char>, next: Option<char>) -> Flanking {
     let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let punct = |c: Option<char>| c.is_some_and(is_punctuation);
     Flanking {
-        left: !space(next) && (!punct(next) || space(prev) || punct(prev)),
+        // Nothing opens right before a comma or a closing bracket
+        // (“the Message ‘, the famous…” closes).
+        left: !space(next)
+            && !next.is_some_and(|c| matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}'))
+            && (!punct(next) || space(prev) || punct(prev)),
         right: !space(prev) && (!punct(prev) || space(next) || punct(next)),
     }
 }
@@ -771,6 +804,40 @@ mod tests {
         assert_eq!(s.marks[0][3].len, 2);
         assert_eq!(s.unclosed().count(), 0);
         assert_eq!(roles("playing `who blinks first', we"), "OC");
+    }
+
+    #[test]
+    fn marks_of_the_other_style_nest() {
+        let s = scan(&paras(&[
+            r#""He replied, “What for? You gave us the best day”. It's humbling," he said."#,
+        ]));
+        assert_eq!(role_letters(&s.marks[0]), "oocac");
+        assert_eq!(s.unclosed().count(), 0);
+        assert_eq!(s.quotations[1].depth, 1);
+    }
+
+    #[test]
+    fn curly_single_pairs_stand_for_doubles() {
+        let s = scan(&paras(&["issued a warning that “voters are entitled to it.’’ Then"]));
+        assert_eq!(role_letters(&s.marks[0]), "oc");
+        assert_eq!(s.marks[0][1].len, "’’".len());
+        assert_eq!(s.unclosed().count(), 0);
+    }
+
+    #[test]
+    fn a_mark_before_a_comma_closes() {
+        // The second ‘ is a closer typed the wrong way (with a stray space).
+        let s = scan(&paras(&["the theme ‘The Medium is the Message ‘, the famous line"]));
+        assert_eq!(role_letters(&s.marks[0]), "OC");
+        assert_eq!(s.unclosed().count(), 0);
+    }
+
+    #[test]
+    fn a_single_opener_replaced_by_another_is_doubtful_not_unclosed() {
+        let s = scan(&paras(&["the 'Ol Miss crowd sang 'Dixie' again"]));
+        assert_eq!(role_letters(&s.marks[0]), "OOC");
+        assert!(s.quotations[0].doubtful);
+        assert_eq!(s.unclosed().count(), 0);
     }
 
     #[test]
