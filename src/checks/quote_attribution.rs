@@ -1,32 +1,40 @@
 //! ## What it does
-//! Reports a direct quotation with no speaker: a quotation of `min_words`
-//! words or more (a sentence or a clause, not a coined term) with no
-//! attribution near it. A quotation is attributed when a sentence within
-//! `window` sentences of it in the same paragraph holds a speech or writing
-//! verb from `verbs` ("said", "told", "wrote") together with a speaker (a
-//! word from `speakers` such as "he", "officials", "a spokesperson", or, with
-//! `names: true`, a capitalised name), or a phrase from `sources` that
+//! Reports a direct quotation with no speaker: a quotation of a sentence or
+//! a clause (`min_words` words or more) with no attribution. A quotation is
+//! attributed by a sentence within `window` sentences of it in its
+//! paragraph that holds a speech or writing verb from `verbs` ("said",
+//! "told", "wrote", not in the passive: "was described as" names nobody)
+//! with a speaker (a word from `speakers` such as "she", "officials", "a
+//! spokesperson", a noun phrase next to the verb: "said the airline", or,
+//! with `names: true`, a name), or by a phrase from `sources` that
 //! attributes on its own ("according to"). Words inside quotations never
-//! count. A quotation that opens its paragraph is also attributed by a
-//! colon introduction ending the paragraph before ("Lee said:").
+//! count. Also attributed: a colon introduction with a speaker or a verb
+//! ("Lee said:", "Lee:", at the end of the paragraph before too), a
+//! signature (`“…” — Lee`), a speaker label opening the paragraph ("Coach
+//! Ana Ruiz “We…”"), and a quotation up to one sentence after an
+//! attributed one in the same paragraph (the same speaker going on).
+//!
+//! The search follows the copy's structure, each step an option:
+//! - a quotation that opens its paragraph may lean on the paragraph before
+//!   when that one holds an attributed quotation or ends with a sentence
+//!   that attributes speech ("Lee said the talks went well."); a desk that
+//!   wants every quoted paragraph attributed sets `each_paragraph: true`;
+//! - after a paragraph that ends with a question, it is the interview's
+//!   answer (`interview_answers`);
+//! - a quotation that opens a sentence right after one whose subject is a
+//!   person ("Kerr applauded the move. “It was a brilliant goal.”") is that
+//!   person's (`implied_speaker`).
 //!
 //! Quotation marks are paired by the scanner `quote_balance` uses, so a
 //! quotation may run over several paragraphs (AP style) and is checked as
-//! one. Quotations that are not speech are exempt, each by an option:
-//! shorter than `min_words` (scare quotes, coined terms: “shuttle
-//! diplomacy”) or, starting in lower case, than `fragment_min_words`, right after a word in `title_cues` (“the song”, “her novel”,
-//! “titled”, “known as”), written in title case (`title_case`), or in a
-//! headline or subhead (`headlines: false`). Quotations nested in another
-//! quotation belong to its speaker.
-//!
-//! A quotation that opens its paragraph may lean on the paragraph before:
-//! when that one holds an attributed quotation or ends with a sentence that
-//! attributes speech ("Lee said the talks went well."), the same speaker
-//! goes on. A desk that wants every quoted paragraph attributed sets
-//! `each_paragraph: true`. With `interview_answers: true` (the default), a
-//! quotation opening the paragraph after a question is the answer.
-//! Partial quotations woven into a sentence (they start in lower case) are
-//! speech only from `fragment_min_words` words.
+//! one; quotations nested in another belong to its speaker. Quotations
+//! that are not speech are exempt, each by an option: shorter than
+//! `min_words` (scare quotes, coined terms: “shuttle diplomacy”), partial
+//! quotations woven into a sentence (starting in lower case) shorter than
+//! `fragment_min_words`, quotations right after a word in `title_cues`
+//! (“the song”, “her novel”, “titled”, “known as”, “the”) or before one in
+//! `title_cues_after` (“…” ad campaign), titles in title case (`title_case`), and quotations in
+//! headlines and subheads (`headlines: false`).
 //!
 //! ## Why
 //! An unattributed quotation is a standards violation at every serious
@@ -38,40 +46,50 @@
 //! ```yaml
 //! kind: quote_attribution
 //! severity: warning
-//! message: "Quotation '{quote}' has no speaker: nobody says it {looked}"
+//! message: "Quotation '{quote}' has no speaker: no attribution {looked}"
 //! description: Every direct quotation needs a speaker.
 //! verbs: [said, says, told, added, wrote]
 //! speakers: [he, she, they, officials, spokesperson]
 //! sources: [according to]
-//! names: true              # default true: a capitalised name is a speaker
+//! names: true              # default true: a name is a speaker
 //! min_words: 4             # default 4: shorter quotations are terms, not speech
+//! fragment_min_words: 8    # default 8: for quotations starting in lower case
 //! window: 1                # default 1 sentence either side, same paragraph
-//! title_cues: [song, novel, titled, known as]
+//! title_cues: [song, novel, titled, known as, the]
+//! title_cues_after: [campaign, slogan]
 //! title_case: true         # default true: “Cry Me a River” is a title
 //! headlines: false         # default false: headlines and subheads are not checked
-//! fragment_min_words: 8    # default 8: for quotations starting in lower case
 //! each_paragraph: false    # default false: a quoted paragraph may lean on the one before
 //! interview_answers: true  # default true
+//! implied_speaker: true    # default true
 //! examples:
-//!   - bad: "“We will rebuild every pier before the summer.”"
+//!   - bad: "The ferry will run at night. “We will rebuild every pier before the summer.”"
 //!   - good: "“We will rebuild every pier before the summer,” Lee said."
 //! ```
 //!
 //! ## Fix safety
 //! No fix: the speaker is a fact only the reporter has.
 
-use std::borrow::Cow;
-use std::ops::Range;
+mod prose;
+mod words;
 
-use super::quotes::scanner::{Paragraph, Quotation};
+use super::quotes::scanner::Quotation;
 use super::quotes::{ArticleQuotes, shorten};
 use super::text::PhraseSet;
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::span::Span;
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{BlockKind, Document};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
+
+use self::prose::{
+    Prose, first_sentence, last_sentence, sentence_index, sentences_in, window_around,
+};
+use self::words::{
+    Names, is_passive, is_title_case, looks_like_heading, next_to_determiner_phrase,
+    opening_clause, signed_with_dash,
+};
 
 rule_spec! {
     pub struct QuoteAttributionSpec {
@@ -84,10 +102,14 @@ rule_spec! {
         pub names: bool,
         #[serde(default = "default_min_words")]
         pub min_words: usize,
+        #[serde(default = "default_fragment_min_words")]
+        pub fragment_min_words: usize,
         #[serde(default = "default_window")]
         pub window: usize,
         #[serde(default)]
         pub title_cues: Vec<String>,
+        #[serde(default)]
+        pub title_cues_after: Vec<String>,
         #[serde(default = "crate::rules::spec::yes")]
         pub title_case: bool,
         #[serde(default)]
@@ -96,8 +118,8 @@ rule_spec! {
         pub each_paragraph: bool,
         #[serde(default = "crate::rules::spec::yes")]
         pub interview_answers: bool,
-        #[serde(default = "default_fragment_min_words")]
-        pub fragment_min_words: usize,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub implied_speaker: bool,
     }
 }
 
@@ -120,21 +142,72 @@ pub static KIND: Kind = Kind {
     compile,
 };
 
-struct QuoteAttribution {
-    meta: RuleMeta,
+/// The rule's word lists, compiled.
+struct Lexicon {
     verbs: PhraseSet,
     speakers: Option<PhraseSet>,
     sources: Option<PhraseSet>,
     names: bool,
+}
+
+impl Lexicon {
+    /// A sentence (quotations blanked) that attributes: a source phrase, or
+    /// a speech verb in the active voice with a speaker.
+    fn attributes(&self, sentence: &str, names: &Names) -> bool {
+        if self
+            .sources
+            .as_ref()
+            .is_some_and(|s| !s.find(sentence).is_empty())
+        {
+            return true;
+        }
+        let verbs: Vec<_> = self
+            .verbs
+            .find(sentence)
+            .into_iter()
+            .map(|(_, r)| r)
+            .filter(|r| !is_passive(sentence, r))
+            .collect();
+        !verbs.is_empty()
+            && (self.has_speaker(sentence, names)
+                || verbs.iter().any(|r| next_to_determiner_phrase(sentence, r)))
+    }
+
+    /// A speaker word ("she", "officials") or a name.
+    fn has_speaker(&self, text: &str, names: &Names) -> bool {
+        self.speakers
+            .as_ref()
+            .is_some_and(|s| !s.find(text).is_empty())
+            || (self.names && names.any_in(text))
+    }
+
+    /// A speaker, or a speech verb in the active voice: enough to introduce
+    /// a quotation with a colon ("The world champion said:").
+    fn speaks(&self, text: &str, names: &Names) -> bool {
+        self.has_speaker(text, names)
+            || self
+                .verbs
+                .find(text)
+                .iter()
+                .any(|(_, r)| !is_passive(text, r))
+    }
+}
+
+struct QuoteAttribution {
+    meta: RuleMeta,
+    lexicon: Lexicon,
     min_words: usize,
+    fragment_min_words: usize,
     window: usize,
-    /// Lower-cased, longest first.
+    /// Lower-cased.
     title_cues: Vec<String>,
+    /// Lower-cased.
+    title_cues_after: Vec<String>,
     title_case: bool,
     headlines: bool,
     each_paragraph: bool,
     interview_answers: bool,
-    fragment_min_words: usize,
+    implied_speaker: bool,
     looked: String,
 }
 
@@ -157,108 +230,54 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     if spec.min_words == 0 {
         return Err(file.error("`min_words` must be at least 1"));
     }
-    if spec.title_cues.iter().any(|c| c.trim().is_empty()) {
-        return Err(file.error("empty entry in `title_cues`"));
+    for (key, cues) in [
+        ("title_cues", &spec.title_cues),
+        ("title_cues_after", &spec.title_cues_after),
+    ] {
+        if cues.iter().any(|c| c.trim().is_empty()) {
+            return Err(file.error(format!("empty entry in `{key}`")));
+        }
     }
-    let mut title_cues: Vec<String> = spec
-        .title_cues
-        .iter()
-        .map(|c| c.trim().to_lowercase())
-        .collect();
-    title_cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let lower =
+        |cues: &[String]| -> Vec<String> { cues.iter().map(|c| c.trim().to_lowercase()).collect() };
     let looked = match spec.window {
         0 => "in its own sentence".to_string(),
         1 => "in its sentence or the one before or after it".to_string(),
         n => format!("within {n} sentences of it"),
     };
     Ok(Box::new(QuoteAttribution {
-        speakers: phrase_set(file, "speakers", &spec.speakers)?,
-        sources: phrase_set(file, "sources", &spec.sources)?,
-        verbs,
-        names: spec.names,
+        lexicon: Lexicon {
+            verbs,
+            speakers: phrase_set(file, "speakers", &spec.speakers)?,
+            sources: phrase_set(file, "sources", &spec.sources)?,
+            names: spec.names,
+        },
         min_words: spec.min_words,
+        fragment_min_words: spec.fragment_min_words.max(spec.min_words),
         window: spec.window,
-        title_cues,
+        title_cues: lower(&spec.title_cues),
+        title_cues_after: lower(&spec.title_cues_after),
         title_case: spec.title_case,
         headlines: spec.headlines,
         each_paragraph: spec.each_paragraph,
         interview_answers: spec.interview_answers,
-        fragment_min_words: spec.fragment_min_words.max(spec.min_words),
+        implied_speaker: spec.implied_speaker,
         looked,
         meta: KIND.meta(file, spec.common())?,
     }))
 }
 
-/// How far (bytes) from a quotation the search for its attribution reaches,
-/// whatever the sentences: keeps a paragraph with no sentence breaks from
-/// making every quotation read all of it.
-const REACH: usize = 600;
-
-/// Capitalised words that open sentences or name times, not speakers.
-#[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "But", "And", "Or", "So", "Yet", "Nor", "In", "On", "At", "For", "Of", "To",
-    "By", "With", "From", "As", "If", "When", "While", "After", "Before", "Then", "This", "That",
-    "These", "Those", "There", "Here", "Its", "Such", "Some", "Many", "Most", "All", "Both",
-    "Each", "Even", "Still", "Also", "However", "Meanwhile", "Now", "Last", "Next", "Earlier",
-    "Later", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "What", "Why", "How", "Where", "Who", "Which", "Is", "Was",
-    "It",
-];
-
-/// Words a title in title case leaves in lower case.
-#[rustfmt::skip]
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
-    "from", "as", "vs", "into", "up", "is", "my", "me",
-];
-
-/// The paragraphs' text with every quotation blanked out, computed once per
-/// paragraph that needs it.
-struct Unquoted<'a> {
-    paragraphs: &'a [Paragraph<'a>],
-    /// Ranges (marks included) of the outermost closed quotations.
-    quoted: Vec<Vec<Range<usize>>>,
-    cache: Vec<Option<String>>,
-}
-
-impl<'a> Unquoted<'a> {
-    fn new(quotes: &'a ArticleQuotes) -> Unquoted<'a> {
-        let mut quoted = vec![Vec::new(); quotes.paragraphs.len()];
-        for q in quotes.scan.quotations.iter() {
-            if q.depth == 0 && q.close.is_some() {
-                for (para, range) in q.extents(&quotes.paragraphs) {
-                    quoted[para].push(range);
-                }
-            }
-        }
-        Unquoted {
-            paragraphs: &quotes.paragraphs,
-            cache: vec![None; quoted.len()],
-            quoted,
-        }
-    }
-
-    fn text(&mut self, para: usize) -> Cow<'_, str> {
-        let original = self.paragraphs[para].text;
-        if self.quoted[para].is_empty() {
-            return Cow::Borrowed(original);
-        }
-        let quoted = &self.quoted[para];
-        let blanked = self.cache[para].get_or_insert_with(|| {
-            let mut bytes = original.as_bytes().to_vec();
-            for range in quoted {
-                bytes[range.clone()].fill(b' ');
-            }
-            // Whole characters were replaced (ranges run from mark to mark).
-            String::from_utf8(bytes).unwrap_or_else(|_| original.to_string())
-        });
-        Cow::Borrowed(blanked.as_str())
-    }
+/// What the quotations checked so far tell about the next ones.
+struct Chain {
+    /// Paragraphs holding an attributed quotation.
+    attributed_paragraphs: Vec<bool>,
+    /// Where the last attributed quotation closed: (paragraph, sentence).
+    last_attributed: Option<(usize, usize)>,
 }
 
 impl QuoteAttribution {
+    /// Whether the quotation is not speech: a term, a title, a nickname, or
+    /// in a headline.
     fn is_exempt(&self, quotes: &ArticleQuotes, q: &Quotation, content: &str) -> bool {
         let block = quotes.blocks[q.open.para];
         if !self.headlines
@@ -274,8 +293,8 @@ impl QuoteAttribution {
         if words < self.min_words {
             return true;
         }
-        // A partial quotation woven into the sentence ("the deal was “on a
-        // case by case basis”") is a phrase before it is a clause.
+        // A partial quotation woven into the sentence ("handled on a “case
+        // by case basis”") is a phrase before it is a clause.
         let fragment = content
             .chars()
             .find(|c| c.is_alphanumeric())
@@ -286,24 +305,12 @@ impl QuoteAttribution {
         if self.title_case && is_title_case(content) {
             return true;
         }
-        if self.after_title_cue(&block.text()[..q.open.at]) {
-            return true;
-        }
-        // “Meth. We’re on it.” ad campaign: the cue follows.
-        q.close.is_some_and(|close| {
+        let before = &block.text()[..q.open.at];
+        let after = q.close.map_or("", |close| {
             let text = quotes.paragraphs[close.para].text;
-            let after = text[close.at..]
-                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(')
-                .trim_start_matches('(');
-            let head: String = after.chars().take(40).collect::<String>().to_lowercase();
-            self.title_cues.iter().any(|cue| {
-                head.starts_with(cue.as_str())
-                    && !head[cue.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
-        })
+            &text[close.at..]
+        });
+        self.after_title_cue(before) || self.before_title_cue(after)
     }
 
     /// The text before the opening mark ends with a cue such as "the song"
@@ -325,310 +332,195 @@ impl QuoteAttribution {
         })
     }
 
-    /// A sentence (quotations blanked) that attributes: a source phrase, or
-    /// a speech verb, not in the passive ("was described as"), with a
-    /// speaker.
-    fn attributes(&self, sentence: &str) -> bool {
-        if self
-            .sources
-            .as_ref()
-            .is_some_and(|s| !s.find(sentence).is_empty())
-        {
-            return true;
-        }
-        let verbs: Vec<Range<usize>> = self
-            .verbs
-            .find(sentence)
-            .into_iter()
-            .map(|(_, r)| r)
-            .filter(|r| !is_passive(sentence, r))
-            .collect();
-        if verbs.is_empty() {
-            return false;
-        }
-        self.has_speaker(sentence) || verbs.iter().any(|r| next_to_determiner_phrase(sentence, r))
+    /// The text after the closing mark starts with a cue from
+    /// `title_cues_after`, or with one word and a cue: “Meth. We’re on it.”
+    /// (awareness) campaign.
+    fn before_title_cue(&self, after_close: &str) -> bool {
+        let after = after_close
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .take(60)
+            .collect::<String>()
+            .to_lowercase();
+        let second = after
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest.trim_start());
+        self.title_cues_after.iter().any(|cue| {
+            [after.as_str(), second].iter().any(|text| {
+                text.starts_with(cue.as_str())
+                    && !text[cue.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+        })
     }
 
-    /// A speaker word ("she", "officials") or a name.
-    fn has_speaker(&self, text: &str) -> bool {
-        self.speakers
-            .as_ref()
-            .is_some_and(|s| !s.find(text).is_empty())
-            || (self.names && has_name(text))
-    }
-
-    /// "Lee said:", "The ministry's reply:", or a transcript's "Lee:" right
-    /// before the opening mark, in its paragraph: a colon introduction with
-    /// a speaker in its sentence.
-    fn colon_in_paragraph(
-        &self,
-        quotes: &ArticleQuotes,
-        unquoted: &mut Unquoted,
-        q: &Quotation,
-    ) -> bool {
-        let block = quotes.blocks[q.open.para];
-        let text = unquoted.text(q.open.para);
-        let before = text[..q.open.at].trim_end();
-        if !before.ends_with(':') {
-            return false;
-        }
-        let sentence = sentence_index(&block.sentences, before.len().saturating_sub(1));
-        let from = block
-            .sentences
-            .get(sentence)
-            .map_or(0, |s| s.start.min(before.len()))
-            .max(before.len().saturating_sub(REACH));
-        let mut from = from;
-        while !before.is_char_boundary(from) {
-            from += 1;
-        }
-        self.speaks(&before[from..])
-    }
-
-    /// "George Diller, NASA “We've been…”", "- Newcastle boss Graeme Souness
-    /// “We deserved…”": the paragraph opens with a few words naming the
-    /// speaker, then the quotation, as transcripts and match reports do.
-    fn speaker_label(&self, unquoted: &mut Unquoted, q: &Quotation) -> bool {
-        let text = unquoted.text(q.open.para);
-        let label = &text[..q.open.at];
-        let words = label.split_whitespace().count();
-        (1..=6).contains(&words)
-            && !label.contains(['.', '!', '?', ',', ';'])
-            && self.has_speaker(label)
-    }
-
-    /// A speaker, or a speech verb in the active voice: enough to introduce
-    /// a quotation with a colon ("The world champion said:").
-    fn speaks(&self, text: &str) -> bool {
-        self.has_speaker(text)
-            || self
-                .verbs
-                .find(text)
-                .iter()
-                .any(|(_, r)| !is_passive(text, r))
-    }
-
-    /// Look for the attribution of `q` around it. Returns whether it was
-    /// found and the source span searched.
-    fn find_attribution(
-        &self,
-        quotes: &ArticleQuotes,
-        unquoted: &mut Unquoted,
-        q: &Quotation,
-    ) -> (bool, Span) {
+    /// Verb and speaker within `window` sentences of the quotation in its
+    /// paragraph (in the first and the last paragraph of a quotation that
+    /// runs over several), and, for a quotation that ends its paragraph, in
+    /// the first sentence of the next. Returns the source span searched.
+    fn in_window(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> (bool, Span) {
         let extents = q.extents(&quotes.paragraphs);
-        let (first_para, first_range) = extents[0].clone();
-        let (last_para, last_range) = extents[extents.len() - 1].clone();
-        let mut searched: Option<Span> = None;
-        let mut found = false;
-        // Sentences before the quotation's start and after its end; within a
-        // one-paragraph quotation both ends are in the same paragraph.
+        let (first_para, first) = extents[0].clone();
+        let (last_para, last) = extents[extents.len() - 1].clone();
         let ends = if first_para == last_para {
-            vec![(first_para, first_range.start, last_range.end)]
+            vec![(first_para, first.start, last.end)]
         } else {
             vec![
-                (first_para, first_range.start, first_range.start),
-                (last_para, last_range.end, last_range.end),
+                (first_para, first.start, first.start),
+                (last_para, last.end, last.end),
             ]
         };
+        let mut searched: Option<Span> = None;
+        let mut found = false;
         for (para, start, end) in ends {
             let block = quotes.blocks[para];
-            let window = self.window_around(block, start, end);
+            let window = window_around(block, start, end, self.window);
             let span = block.span(window.clone());
             searched = Some(searched.map_or(span, |s| s.cover(span)));
-            let text = unquoted.text(para);
-            for sentence in sentences_in(block, &window) {
-                if self.attributes(&text[sentence]) {
-                    found = true;
-                }
+            let text = prose.text(para);
+            found |= sentences_in(block, window)
+                .into_iter()
+                .any(|s| self.lexicon.attributes(&text[s], &prose.names));
+        }
+        if !found && self.window > 0 && ends_paragraph(quotes, q) {
+            let next = last_para + 1;
+            if quotes
+                .paragraphs
+                .get(next)
+                .is_some_and(|p| p.continues_previous)
+                && let Some(sentence) = first_sentence(quotes.blocks[next])
+            {
+                let text = prose.text(next);
+                found = self.lexicon.attributes(&text[sentence], &prose.names);
             }
         }
         (found, searched.unwrap_or_default())
     }
 
-    /// Text range of the sentences from `window` before the one holding
-    /// `start` to `window` after the one holding `end`, cut to `REACH`
-    /// bytes either side.
-    fn window_around(&self, block: &Block, start: usize, end: usize) -> Range<usize> {
-        let sentences = &block.sentences;
-        let text = block.text();
-        let first = sentence_index(sentences, start).saturating_sub(self.window);
-        let last = (sentence_index(sentences, end.saturating_sub(1).max(start)) + self.window)
-            .min(sentences.len().saturating_sub(1));
-        let (from, to) = match (sentences.get(first), sentences.get(last)) {
-            (Some(f), Some(l)) => (f.start.min(start), l.end.max(end)),
-            _ => (0, text.len()),
-        };
-        let mut from = from.max(start.saturating_sub(REACH));
-        let mut to = to.min(end + REACH).min(text.len());
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        from..to
+    /// "George Diller, NASA “We've been…”": the paragraph opens with a few
+    /// words naming the speaker, then the quotation, as transcripts and
+    /// match reports do.
+    fn speaker_label(&self, prose: &Prose, q: &Quotation) -> bool {
+        let text = prose.text(q.open.para);
+        let label = &text[..q.open.at];
+        let words = label.split_whitespace().count();
+        (1..=6).contains(&words)
+            && !label.contains(['.', '!', '?', ',', ';'])
+            && self.lexicon.has_speaker(label, &prose.names)
     }
 
-    /// "Lee said:" closing the paragraph before one that opens with the
-    /// quotation.
-    fn colon_introduction(
-        &self,
-        quotes: &ArticleQuotes,
-        unquoted: &mut Unquoted,
-        q: &Quotation,
-    ) -> bool {
-        let para = q.open.para;
-        if !opens_paragraph(quotes, q) || !quotes.paragraphs[para].continues_previous {
+    /// "Lee said: “…”" in the quotation's own sentence.
+    fn colon_in_sentence(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> bool {
+        let block = quotes.blocks[q.open.para];
+        let text = prose.text(q.open.para);
+        let before = text[..q.open.at].trim_end();
+        if !before.ends_with(':') {
             return false;
         }
-        let prev = para - 1;
-        let text = unquoted.text(prev);
-        let trimmed = text.trim_end();
-        if !trimmed.ends_with(':') {
-            return false;
+        let sentence = sentence_index(&block.sentences, before.len().saturating_sub(1));
+        let mut from = block
+            .sentences
+            .get(sentence)
+            .map_or(0, |s| s.start.min(before.len()))
+            .max(before.len().saturating_sub(prose::REACH));
+        while !before.is_char_boundary(from) {
+            from += 1;
         }
-        let block = quotes.blocks[prev];
-        let window = self.window_around(block, trimmed.len() - 1, trimmed.len());
-        sentences_in(block, &window).any(|s| self.speaks(&text[s]))
+        self.lexicon.speaks(&before[from..], &prose.names)
     }
-}
 
-impl QuoteAttribution {
-    /// A paragraph that opens with a quotation may lean on the paragraph
-    /// before it: unless `each_paragraph` is set, when that paragraph holds
-    /// an attributed quotation or ends with a sentence that attributes
-    /// speech ("Lee said the talks went well."), the same speaker goes on;
-    /// with `interview_answers`, when it ends with a question, this is the
-    /// answer.
+    /// What the paragraph before tells about a quotation that opens its
+    /// paragraph: a colon introduction ("Lee told members:"), an
+    /// interview question, or (unless `each_paragraph`) a speaker going on.
     fn from_previous_paragraph(
         &self,
         quotes: &ArticleQuotes,
-        unquoted: &mut Unquoted,
+        prose: &Prose,
         q: &Quotation,
-        attributed_paragraphs: &[bool],
+        chain: &Chain,
     ) -> bool {
         let para = q.open.para;
         if !opens_paragraph(quotes, q) || !quotes.paragraphs[para].continues_previous {
             return false;
         }
         let prev = para - 1;
-        if self.interview_answers && quotes.paragraphs[prev].text.trim_end().ends_with('?') {
+        let block = quotes.blocks[prev];
+        let original = quotes.paragraphs[prev].text.trim_end();
+        if original.ends_with(':') {
+            let window = window_around(block, original.len() - 1, original.len(), self.window);
+            let text = prose.text(prev);
+            if sentences_in(block, window)
+                .into_iter()
+                .any(|s| self.lexicon.speaks(&text[s], &prose.names))
+            {
+                return true;
+            }
+        }
+        if self.interview_answers && original.ends_with('?') {
             return true;
         }
         if self.each_paragraph {
             return false;
         }
-        if attributed_paragraphs[prev] {
+        if chain.attributed_paragraphs[prev] {
             return true;
         }
-        let block = quotes.blocks[prev];
-        let Some(last) = block.sentences.last() else {
+        let Some(sentence) = last_sentence(block) else {
             return false;
         };
-        let from = last.start.max(last.end.saturating_sub(REACH));
-        let text = unquoted.text(prev);
-        text.get(from..last.end)
-            .is_some_and(|sentence| self.attributes(sentence))
+        let text = prose.text(prev);
+        self.lexicon.attributes(&text[sentence], &prose.names)
     }
-}
 
-/// A plain-text subhead: a short paragraph that does not end a sentence
-/// ("3. “Not some irregular channel”").
-fn looks_like_heading(text: &str) -> bool {
-    let trimmed = text
-        .trim()
-        .trim_end_matches(|c: char| matches!(c, '"' | '”' | '\'' | '’' | '`'));
-    trimmed.split_whitespace().count() <= 10
-        && !trimmed.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':' | ',' | ';' | '…'))
-}
-
-/// “…” — Neil Gaiman: a quotation signed like an epigraph.
-fn signed_with_dash(quotes: &ArticleQuotes, q: &Quotation) -> bool {
-    let Some(close) = q.close else {
-        return false;
-    };
-    let text = quotes.paragraphs[close.para].text;
-    let after = text[close.at..].trim_start_matches(|c: char| {
-        matches!(c, '"' | '”' | '\'' | '’' | ',' | '.') || c.is_whitespace()
-    });
-    let Some(rest) = after
-        .strip_prefix('—')
-        .or_else(|| after.strip_prefix('–'))
-        .or_else(|| after.strip_prefix("--"))
-        .or_else(|| after.strip_prefix('-'))
-    else {
-        return false;
-    };
-    rest.trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-}
-
-/// Words that make the verb after them passive: "was described as".
-#[rustfmt::skip]
-const PASSIVE_AUXILIARIES: &[&str] = &[
-    "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got",
-];
-
-/// Words that open a noun phrase: "said the airline", "the judges wrote".
-#[rustfmt::skip]
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that",
-];
-
-fn ends_clause(c: char) -> bool {
-    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–')
-}
-
-/// The words of the clause that ends at `at`, nearest first: stops at
-/// punctuation, so "the paper beams, adding" gives only "adding"'s clause.
-fn clause_words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    let head = &text[..at];
-    let from = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ends_clause(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    head[from..].split_whitespace().rev()
-}
-
-/// The words of the clause that starts at `at`, in order.
-fn clause_words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    let tail = &text[at..];
-    let to = tail.find(ends_clause).unwrap_or(tail.len());
-    tail[..to].split_whitespace()
-}
-
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.contains(&word.to_lowercase().as_str())
-}
-
-/// "was described", "were widely called": the verb has no speaker of its
-/// own. Only the word right before counts (or the one before an adverb):
-/// in "she was videotaped telling", "telling" is active.
-fn is_passive(sentence: &str, verb: &Range<usize>) -> bool {
-    let mut before = clause_words_before(sentence, verb.start);
-    match before.next() {
-        Some(w) if w.ends_with("ly") => before
-            .next()
-            .is_some_and(|w| lower_in(w, PASSIVE_AUXILIARIES)),
-        Some(w) => lower_in(w, PASSIVE_AUXILIARIES),
-        None => false,
+    /// "Kerr applauded the move. “It was a brilliant goal.”": a quotation
+    /// that opens a sentence right after one whose subject is a person.
+    fn implied(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> bool {
+        let para = q.open.para;
+        let block = quotes.blocks[para];
+        let index = sentence_index(&block.sentences, q.open.at);
+        let sentence_start = block.sentences.get(index).map_or(0, |s| s.start);
+        let lead_in = &block.text()[sentence_start.min(q.open.at)..q.open.at];
+        if lead_in.chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        let (prev_para, previous) = if index > 0 && sentence_start <= q.open.at {
+            (para, block.sentences.get(index - 1).cloned())
+        } else if quotes.paragraphs[para].continues_previous && !self.each_paragraph {
+            (para - 1, last_sentence(quotes.blocks[para - 1]))
+        } else {
+            return false;
+        };
+        let Some(previous) = previous else {
+            return false;
+        };
+        let text = prose.text(prev_para);
+        let subject = opening_clause(&text[previous], 5);
+        self.lexicon.has_speaker(subject, &prose.names)
     }
-}
 
-/// "said the airline", "the world indoor champion said": the verb has a
-/// noun phrase for a subject even when no speaker word or name is listed.
-fn next_to_determiner_phrase(sentence: &str, verb: &Range<usize>) -> bool {
-    clause_words_after(sentence, verb.end)
-        .next()
-        .is_some_and(|w| lower_in(w, DETERMINERS))
-        || clause_words_before(sentence, verb.start)
-            .skip(1)
-            .take(4)
-            .any(|w| lower_in(w, DETERMINERS))
+    fn attributed(
+        &self,
+        quotes: &ArticleQuotes,
+        prose: &Prose,
+        q: &Quotation,
+        chain: &Chain,
+        in_window: bool,
+    ) -> bool {
+        in_window
+            || q.close.is_some_and(|close| {
+                signed_with_dash(&quotes.paragraphs[close.para].text[close.at..])
+            })
+            || chain.last_attributed.is_some_and(|(para, sentence)| {
+                para == q.open.para
+                    && sentence_index(&quotes.blocks[para].sentences, q.open.at) <= sentence + 1
+            })
+            || self.speaker_label(prose, q)
+            || self.colon_in_sentence(quotes, prose, q)
+            || self.from_previous_paragraph(quotes, prose, q, chain)
+            || (self.implied_speaker && self.implied(quotes, prose, q))
+    }
 }
 
 /// Whether the quotation's opening mark is the first thing in its paragraph
@@ -639,68 +531,14 @@ fn opens_paragraph(quotes: &ArticleQuotes, q: &Quotation) -> bool {
         .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '—' | '–'))
 }
 
-/// Index of the sentence holding text offset `at` (or the last one that
-/// starts before it): binary search, sentences are in order.
-fn sentence_index(sentences: &[Range<usize>], at: usize) -> usize {
-    sentences
-        .partition_point(|s| s.start <= at)
-        .saturating_sub(1)
-}
-
-/// The block's sentences inside `window`, clipped to it.
-fn sentences_in<'b>(
-    block: &'b Block,
-    window: &'b Range<usize>,
-) -> impl Iterator<Item = Range<usize>> + 'b {
-    let from = sentence_index(&block.sentences, window.start);
-    let parts: Box<dyn Iterator<Item = Range<usize>>> = if block.sentences.is_empty() {
-        Box::new(std::iter::once(window.clone()))
-    } else {
-        Box::new(
-            block.sentences[from..]
-                .iter()
-                .take_while(move |s| s.start < window.end)
-                .map(move |s| s.start.max(window.start)..s.end.min(window.end))
-                .filter(|s| s.start < s.end),
-        )
-    };
-    parts
-}
-
-/// A capitalised word that is not a sentence opener, a weekday or a month.
-fn has_name(sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\''))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().count() > 1
-                && !NOT_NAMES.contains(&w)
-        })
-}
-
-/// Every word capitalised except small words, and no sentence ends inside:
-/// “Cry Me a River”, “The Lord of the Rings”.
-fn is_title_case(content: &str) -> bool {
-    let body =
-        content.trim_end_matches(|c: char| matches!(c, ',' | '.' | '!' | '?') || c.is_whitespace());
-    if body.contains(['.', '!', '?', ';']) {
-        return false;
-    }
-    let (mut capitals, mut lower) = (0, 0);
-    for word in body.split_whitespace() {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(first) = word.chars().next() else {
-            continue;
-        };
-        if first.is_uppercase() || first.is_numeric() {
-            capitals += 1;
-        } else if !TITLE_SMALL_WORDS.contains(&word.to_lowercase().as_str()) {
-            lower += 1;
-        }
-    }
-    // Titles keep the odd verb in lower case (“There Will be Blood”).
-    capitals >= 2 && (lower == 0 || (lower == 1 && capitals >= 3))
+/// Whether nothing but punctuation follows the quotation in its last
+/// paragraph.
+fn ends_paragraph(quotes: &ArticleQuotes, q: &Quotation) -> bool {
+    q.close.is_some_and(|close| {
+        quotes.paragraphs[close.para].text[close.at..]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    })
 }
 
 impl Check for QuoteAttribution {
@@ -710,41 +548,28 @@ impl Check for QuoteAttribution {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let quotes = ArticleQuotes::of(doc);
-        let mut unquoted = Unquoted::new(&quotes);
-        // Paragraphs holding an attributed quotation: the next paragraph may
-        // carry it on.
-        let mut attributed_paragraphs = vec![false; quotes.paragraphs.len()];
-        // Where the last attributed quotation closed (paragraph, sentence):
-        // a quotation up to one sentence after it in the same paragraph is
-        // the same speaker going on ("…,” he said. He paused. “…”).
-        let mut last_attributed: Option<(usize, usize)> = None;
+        let prose = Prose::new(&quotes);
+        let mut chain = Chain {
+            attributed_paragraphs: vec![false; quotes.paragraphs.len()],
+            last_attributed: None,
+        };
         for q in &quotes.scan.quotations {
-            if q.depth > 0 || q.close.is_none() {
+            let Some(close) = q.close else { continue };
+            if q.depth > 0 || q.doubtful {
                 continue;
             }
             let content = q.content(&quotes.paragraphs);
             let exempt = self.is_exempt(&quotes, q, &content);
-            let (found, searched) = self.find_attribution(&quotes, &mut unquoted, q);
-            let attributed = found
-                || signed_with_dash(&quotes, q)
-                || last_attributed.is_some_and(|(para, sentence)| {
-                    para == q.open.para
-                        && sentence_index(&quotes.blocks[para].sentences, q.open.at) <= sentence + 1
-                })
-                || self.speaker_label(&mut unquoted, q)
-                || self.colon_in_paragraph(&quotes, &mut unquoted, q)
-                || self.colon_introduction(&quotes, &mut unquoted, q)
-                || self.from_previous_paragraph(&quotes, &mut unquoted, q, &attributed_paragraphs);
+            let (in_window, searched) = self.in_window(&quotes, &prose, q);
+            let attributed = self.attributed(&quotes, &prose, q, &chain, in_window);
             if attributed {
                 if !exempt {
                     for para in q.open.para..=q.last_para() {
-                        attributed_paragraphs[para] = true;
+                        chain.attributed_paragraphs[para] = true;
                     }
                 }
-                if let Some(close) = q.close {
-                    let sentences = &quotes.blocks[close.para].sentences;
-                    last_attributed = Some((close.para, sentence_index(sentences, close.at)));
-                }
+                let sentences = &quotes.blocks[close.para].sentences;
+                chain.last_attributed = Some((close.para, sentence_index(sentences, close.at)));
             }
             if attributed || exempt {
                 continue;
@@ -762,39 +587,5 @@ impl Check for QuoteAttribution {
                 None,
             ));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_case_is_recognised() {
-        assert!(is_title_case("Cry Me a River"));
-        assert!(is_title_case("The Lord of the Rings,"));
-        assert!(is_title_case("There Will be Blood"));
-        assert!(!is_title_case("We will rebuild the Harbour"));
-        assert!(!is_title_case("We will Rebuild the harbour"));
-        assert!(!is_title_case("Stop. Now Go Home"));
-        assert!(!is_title_case("Dynamite"));
-    }
-
-    #[test]
-    fn names_are_capitalised_words_that_do_not_open_sentences() {
-        assert!(has_name("Lee said"));
-        assert!(has_name("said Ms Okafor"));
-        assert!(!has_name("The deal was described as"));
-        assert!(!has_name("On Tuesday it was called"));
-    }
-
-    #[test]
-    fn sentence_index_finds_the_holder() {
-        let s = [0..10, 11..20, 22..30];
-        assert_eq!(sentence_index(&s, 0), 0);
-        assert_eq!(sentence_index(&s, 10), 0);
-        assert_eq!(sentence_index(&s, 21), 1);
-        assert_eq!(sentence_index(&s, 29), 2);
-        assert_eq!(sentence_index(&[], 5), 0);
     }
 }

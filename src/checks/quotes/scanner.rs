@@ -818,7 +818,9 @@ mod tests {
 
     #[test]
     fn curly_single_pairs_stand_for_doubles() {
-        let s = scan(&paras(&["issued a warning that “voters are entitled to it.’’ Then"]));
+        let s = scan(&paras(&[
+            "issued a warning that “voters are entitled to it.’’ Then",
+        ]));
         assert_eq!(role_letters(&s.marks[0]), "oc");
         assert_eq!(s.marks[0][1].len, "’’".len());
         assert_eq!(s.unclosed().count(), 0);
@@ -827,7 +829,9 @@ mod tests {
     #[test]
     fn a_mark_before_a_comma_closes() {
         // The second ‘ is a closer typed the wrong way (with a stray space).
-        let s = scan(&paras(&["the theme ‘The Medium is the Message ‘, the famous line"]));
+        let s = scan(&paras(&[
+            "the theme ‘The Medium is the Message ‘, the famous line",
+        ]));
         assert_eq!(role_letters(&s.marks[0]), "OC");
         assert_eq!(s.unclosed().count(), 0);
     }
