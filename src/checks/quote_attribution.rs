@@ -495,9 +495,16 @@ impl QuoteAttribution {
         let Some(previous) = previous else {
             return false;
         };
-        let text = prose.text(prev_para);
-        let subject = opening_clause(&text[previous], 5);
-        self.lexicon.has_speaker(subject, &prose.names)
+        // The subject opens the sentence, or follows an opening adverbial
+        // ("After three wins, McIlroy is brimming with confidence.").
+        let sentence = &prose.text(prev_para)[previous];
+        let first = opening_clause(sentence, 5);
+        let second = opening_clause(
+            &sentence[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric()),
+            5,
+        );
+        self.lexicon.has_speaker(first, &prose.names)
+            || self.lexicon.has_speaker(second, &prose.names)
     }
 
     fn attributed(

@@ -18,10 +18,10 @@
 //! Quotations may run over several paragraphs (the AP convention): a
 //! paragraph that ends inside a quotation leaves it open when the next
 //! paragraph opens with a mark of the same kind; that mark then *reopens*
-//! the quotation instead of starting a new one. Copy whose paragraphs were
-//! run together shows the same convention inside one paragraph: a new
-//! opening mark right after a finished sentence while a quotation is open
-//! reopens it too.
+//! the quotation instead of starting a new one. Plain-text copy whose
+//! paragraphs were run together shows the same convention inside one
+//! paragraph: a new straight opening mark right after a finished sentence
+//! while a quotation is open reopens it too.
 
 use std::ops::Range;
 
@@ -391,12 +391,15 @@ impl Scanner {
         // open starts a quotation inside it (“He said "no" twice”).
         let other_style = open_slot
             .is_some_and(|slot| self.scan.quotations[self.stack[slot]].glyph != here.glyph);
-        // An opening mark after a finished sentence while a quotation is
-        // open: the AP convention in copy whose paragraphs were run
-        // together. The quotation carries on.
+        // A straight opening mark after a finished sentence while a
+        // quotation is open: the AP convention in plain-text copy whose
+        // paragraphs were run together. The quotation carries on. Curly
+        // copy comes from a typesetting pipeline that keeps its paragraphs,
+        // so there the earlier quotation was never closed.
         if let Some(slot) = open_slot
             && !other_style
             && after_sentence
+            && here.glyph == Glyph::Straight
             && flank.left
             && !flank.right
             && here.lean != Lean::Close
@@ -773,6 +776,10 @@ mod tests {
         // After a comma it is a second opener: the first was never closed.
         let s = scan(&paras(&["“One, “two,” he said."]));
         assert_eq!(role_letters(&s.marks[0]), "ooc");
+        // Curly copy keeps its paragraphs: no reopening inside one.
+        let s = scan(&paras(&["“One. “Two,” he said."]));
+        assert_eq!(role_letters(&s.marks[0]), "ooc");
+        assert_eq!(s.unclosed().count(), 1);
     }
 
     #[test]
