@@ -83,12 +83,10 @@ use crate::document::{BlockKind, Document};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 
-use self::prose::{
-    Prose, first_sentence, last_sentence, sentence_index, sentences_in, window_around,
-};
+use self::prose::{Prose, last_sentence, sentence_index, sentences_in, window_around};
 use self::words::{
     Names, is_passive, is_title_case, looks_like_heading, next_to_determiner_phrase,
-    opening_clause, signed_with_dash,
+    signed_with_dash, subject_clauses,
 };
 
 rule_spec! {
@@ -358,8 +356,7 @@ impl QuoteAttribution {
 
     /// Verb and speaker within `window` sentences of the quotation in its
     /// paragraph (in the first and the last paragraph of a quotation that
-    /// runs over several), and, for a quotation that ends its paragraph, in
-    /// the first sentence of the next. Returns the source span searched.
+    /// runs over several). Returns the source span searched.
     fn in_window(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> (bool, Span) {
         let extents = q.extents(&quotes.paragraphs);
         let (first_para, first) = extents[0].clone();
@@ -383,18 +380,6 @@ impl QuoteAttribution {
             found |= sentences_in(block, window)
                 .into_iter()
                 .any(|s| self.lexicon.attributes(&text[s], &prose.names));
-        }
-        if !found && self.window > 0 && ends_paragraph(quotes, q) {
-            let next = last_para + 1;
-            if quotes
-                .paragraphs
-                .get(next)
-                .is_some_and(|p| p.continues_previous)
-                && let Some(sentence) = first_sentence(quotes.blocks[next])
-            {
-                let text = prose.text(next);
-                found = self.lexicon.attributes(&text[sentence], &prose.names);
-            }
         }
         (found, searched.unwrap_or_default())
     }
@@ -497,12 +482,7 @@ impl QuoteAttribution {
         };
         // The subject opens the sentence, or follows an opening adverbial
         // ("After three wins, McIlroy is brimming with confidence.").
-        let sentence = &prose.text(prev_para)[previous];
-        let first = opening_clause(sentence, 5);
-        let second = opening_clause(
-            &sentence[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric()),
-            5,
-        );
+        let (first, second) = subject_clauses(&prose.text(prev_para)[previous], 5);
         self.lexicon.has_speaker(first, &prose.names)
             || self.lexicon.has_speaker(second, &prose.names)
     }
@@ -536,16 +516,6 @@ fn opens_paragraph(quotes: &ArticleQuotes, q: &Quotation) -> bool {
     quotes.paragraphs[q.open.para].text[..q.open.at]
         .chars()
         .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '—' | '–'))
-}
-
-/// Whether nothing but punctuation follows the quotation in its last
-/// paragraph.
-fn ends_paragraph(quotes: &ArticleQuotes, q: &Quotation) -> bool {
-    q.close.is_some_and(|close| {
-        quotes.paragraphs[close.para].text[close.at..]
-            .chars()
-            .all(|c| !c.is_alphanumeric())
-    })
 }
 
 impl Check for QuoteAttribution {
@@ -584,13 +554,20 @@ impl Check for QuoteAttribution {
             let block = quotes.blocks[q.open.para];
             let (_, extent) = q.extents(&quotes.paragraphs)[0].clone();
             let shown = shorten(&content, 50, false);
-            out.push(self.meta.diagnostic_with(
-                block.span(extent),
-                &[("quote", &shown), ("looked", &self.looked)],
+            let span = block.span(extent);
+            // Where it looked, when that is more than the quotation itself.
+            let labels = if searched.start < span.start || searched.end > span.end {
                 vec![Label {
                     span: searched,
                     message: "no speech verb with a speaker here".to_string(),
-                }],
+                }]
+            } else {
+                Vec::new()
+            };
+            out.push(self.meta.diagnostic_with(
+                span,
+                &[("quote", &shown), ("looked", &self.looked)],
+                labels,
                 None,
             ));
         }

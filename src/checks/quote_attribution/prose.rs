@@ -127,16 +127,6 @@ pub fn last_sentence(block: &Block) -> Option<Range<usize>> {
     Some(from..last.end)
 }
 
-/// The first sentence of a block, cut to `REACH` bytes.
-pub fn first_sentence(block: &Block) -> Option<Range<usize>> {
-    let first = block.sentences.first()?;
-    let mut to = first.end.min(first.start + REACH);
-    while !block.text().is_char_boundary(to) {
-        to -= 1;
-    }
-    Some(first.start..to)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

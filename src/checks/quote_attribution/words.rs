@@ -105,12 +105,29 @@ pub fn clause_words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
     tail[..to].split_whitespace()
 }
 
-/// The first clause of `text` (up to its first comma or other break), at
-/// most `max_words` words: where a sentence's subject is.
-pub fn opening_clause(text: &str, max_words: usize) -> &str {
-    let text = text.trim_start();
-    let clause_end = text.find(ends_clause).unwrap_or(text.len());
-    let clause = &text[..clause_end];
+/// Where a sentence's subject may be: its first clause (up to the first
+/// comma or other break), and, when that clause ends at a comma, the next
+/// one ("After three wins, McIlroy is brimming…"); each cut to `max_words`
+/// words.
+pub fn subject_clauses(sentence: &str, max_words: usize) -> (&str, &str) {
+    let text = sentence.trim_start();
+    let first_end = text.find(ends_clause).unwrap_or(text.len());
+    let first = first_words(&text[..first_end], max_words);
+    let second = match text[first_end..].strip_prefix(',') {
+        Some(rest) => {
+            let rest = rest.trim_start();
+            first_words(
+                &rest[..rest.find(ends_clause).unwrap_or(rest.len())],
+                max_words,
+            )
+        }
+        None => "",
+    };
+    (first, second)
+}
+
+/// The first `max_words` words of `clause`.
+fn first_words(clause: &str, max_words: usize) -> &str {
     let mut count = 0;
     let mut in_word = false;
     for (i, c) in clause.char_indices() {
@@ -246,10 +263,21 @@ mod tests {
         let s = "in a way — the late neurologist said";
         let words: Vec<&str> = clause_words_before(s, s.len() - 5).collect();
         assert_eq!(words, ["neurologist", "late", "the"]);
-        assert_eq!(opening_clause("Ruddock, though, is keen", 5), "Ruddock");
         assert_eq!(
-            opening_clause("  US coach Patrick McEnroe wants Roddick to play", 4),
-            "US coach Patrick McEnroe "
+            subject_clauses("Ruddock, though, is keen", 5),
+            ("Ruddock", "though")
+        );
+        assert_eq!(
+            subject_clauses("  US coach Patrick McEnroe wants Roddick to play", 4),
+            ("US coach Patrick McEnroe ", "")
+        );
+        assert_eq!(
+            subject_clauses("After three wins, McIlroy is brimming with confidence.", 5),
+            ("After three wins", "McIlroy is brimming with confidence")
+        );
+        assert_eq!(
+            subject_clauses("The late-night sailing will leave Pier 4 at 11:45 p.m.", 5),
+            ("The late-night sailing will leave ", "")
         );
     }
 
