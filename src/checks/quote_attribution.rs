@@ -82,6 +82,7 @@ use crate::document::span::Span;
 use crate::document::{BlockKind, Document};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
+use crate::yaml::Spanned;
 
 use self::prose::{Prose, last_sentence, sentence_index, sentences_in, window_around};
 use self::words::{
@@ -91,7 +92,7 @@ use self::words::{
 
 rule_spec! {
     pub struct QuoteAttributionSpec {
-        pub verbs: Vec<String>,
+        pub verbs: Spanned<Vec<String>>,
         #[serde(default)]
         pub speakers: Vec<String>,
         #[serde(default)]
@@ -223,8 +224,8 @@ fn phrase_set(file: &RuleFile, key: &str, list: &[String]) -> Result<Option<Phra
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let spec: QuoteAttributionSpec = file.parse()?;
-    let verbs = phrase_set(file, "verbs", &spec.verbs)?
-        .ok_or_else(|| file.error("`verbs` needs at least one speech verb"))?;
+    let verbs = phrase_set(file, "verbs", &spec.verbs.value)?
+        .ok_or_else(|| file.error_at(&spec.verbs, "`verbs` needs at least one speech verb"))?;
     if spec.min_words == 0 {
         return Err(file.error("`min_words` must be at least 1"));
     }
@@ -388,6 +389,10 @@ impl QuoteAttribution {
     /// words naming the speaker, then the quotation, as transcripts and
     /// match reports do.
     fn speaker_label(&self, prose: &Prose, q: &Quotation) -> bool {
+        // A label is a few words: never read further back than that.
+        if q.open.at > 120 {
+            return false;
+        }
         let text = prose.text(q.open.para);
         let label = &text[..q.open.at];
         let words = label.split_whitespace().count();

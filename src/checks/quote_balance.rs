@@ -127,7 +127,12 @@ impl Check for QuoteBalance {
             let context = shorten(&text[q.open.at..], CONTEXT_CHARS, false);
             let mark_text = text[range.clone()].to_string();
             let paragraphs = q.paragraph_count();
-            let (problem, label) = if paragraphs == 1 {
+            let (problem, label) = if q.depth > 0 && paragraphs == 1 {
+                (
+                    "opens a quotation that is never closed".to_string(),
+                    "the quotation around it closes first",
+                )
+            } else if paragraphs == 1 {
                 (
                     "opens a quotation that is never closed".to_string(),
                     "no closing mark in this paragraph, and the next one does not continue the quotation",

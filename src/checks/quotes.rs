@@ -43,11 +43,31 @@ impl<'d> ArticleQuotes<'d> {
 
 /// `text` on one line, cut to about `max_chars` characters at a word
 /// boundary, with `…` where it was cut (at the end, or at the start when
-/// `from_end`).
+/// `from_end`). Reads only the end of `text` it keeps, so quoting from a
+/// huge paragraph costs no more than from a short one.
 pub fn shorten(text: &str, max_chars: usize, from_end: bool) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max_chars {
-        return flat;
+    let budget = max_chars.saturating_mul(8).saturating_add(8);
+    let clipped = if from_end {
+        let mut from = text.len().saturating_sub(budget);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        &text[from..]
+    } else {
+        let mut to = budget.min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        &text[..to]
+    };
+    let flat: String = clipped.split_whitespace().collect::<Vec<_>>().join(" ");
+    let count = flat.chars().count();
+    if count <= max_chars {
+        return match (clipped.len() < text.len(), from_end) {
+            (false, _) => flat,
+            (true, true) => format!("…{flat}"),
+            (true, false) => format!("{flat}…"),
+        };
     }
     if from_end {
         let cut = flat
@@ -93,6 +113,9 @@ mod tests {
         );
         assert_eq!(shorten("ééééééééééé", 4, false), "éééé…");
         assert_eq!(shorten("ééééééééééé", 4, true), "…éééé");
+        let long = "word ".repeat(1_000_000);
+        assert_eq!(shorten(&long, 12, false), "word word…");
+        assert_eq!(shorten(&long, 12, true), "…word word");
     }
 
     #[test]

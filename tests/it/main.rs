@@ -4,6 +4,7 @@
 mod cli;
 mod fixtures;
 mod invalid_rules;
+mod quotes;
 mod rule_examples;
 mod shared_corpus;
 mod support;

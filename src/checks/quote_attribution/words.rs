@@ -203,7 +203,7 @@ pub fn looks_like_heading(text: &str) -> bool {
     let trimmed = text
         .trim()
         .trim_end_matches(|c: char| matches!(c, '"' | '”' | '\'' | '’' | '`'));
-    trimmed.split_whitespace().count() <= 10
+    trimmed.split_whitespace().take(11).count() <= 10
         && !trimmed.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':' | ',' | ';' | '…'))
 }
 
