@@ -424,7 +424,7 @@ impl QuoteAttribution {
     /// What the paragraph before tells about a quotation that opens its
     /// paragraph: a colon introduction ("Lee told members:"), an
     /// interview question, or (unless `each_paragraph`) a speaker going on.
-    fn from_previous_paragraph(
+    fn leans_on_previous_paragraph(
         &self,
         quotes: &ArticleQuotes,
         prose: &Prose,
@@ -510,7 +510,7 @@ impl QuoteAttribution {
             })
             || self.speaker_label(prose, q)
             || self.colon_in_sentence(quotes, prose, q)
-            || self.from_previous_paragraph(quotes, prose, q, chain)
+            || self.leans_on_previous_paragraph(quotes, prose, q, chain)
             || (self.implied_speaker && self.implied(quotes, prose, q))
     }
 }

@@ -200,11 +200,9 @@ pub fn is_title_case(content: &str) -> bool {
 /// A plain-text subhead: a short paragraph that does not end a sentence
 /// ("3. “Not some irregular channel”").
 pub fn looks_like_heading(text: &str) -> bool {
-    let trimmed = text
-        .trim()
-        .trim_end_matches(|c: char| matches!(c, '"' | '”' | '\'' | '’' | '`'));
+    let trimmed = text.trim().trim_end_matches(['"', '”', '\'', '’', '`']);
     trimmed.split_whitespace().take(11).count() <= 10
-        && !trimmed.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':' | ',' | ';' | '…'))
+        && !trimmed.ends_with(['.', '!', '?', ':', ',', ';', '…'])
 }
 
 /// `“…” — Neil Gaiman`: the text after a quotation signs it like an
