@@ -9,6 +9,10 @@ pub mod first_reference;
 pub mod name_consistency;
 pub mod names;
 pub mod promo_block;
+pub mod quote_attribution;
+pub mod quote_balance;
+pub mod quote_style;
+pub mod quotes;
 pub mod substitution;
 pub mod text;
 
@@ -224,6 +228,9 @@ pub static KINDS: &[&Kind] = &[
     &first_reference::KIND,
     &dates::KIND,
     &promo_block::KIND,
+    &quote_balance::KIND,
+    &quote_attribution::KIND,
+    &quote_style::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

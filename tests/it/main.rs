@@ -11,6 +11,7 @@ mod names;
 mod precommit;
 mod promo;
 mod properties;
+mod quotes;
 mod rule_examples;
 mod shared_corpus;
 mod support;

@@ -1,0 +1,580 @@
+//! ## What it does
+//! Reports a direct quotation with no speaker: a quotation of a sentence or
+//! a clause (`min_words` words or more) with no attribution. A quotation is
+//! attributed by a sentence within `window` sentences of it in its
+//! paragraph that holds a speech or writing verb from `verbs` ("said",
+//! "told", "wrote", not in the passive: "was described as" names nobody)
+//! with a speaker (a word from `speakers` such as "she", "officials", "a
+//! spokesperson", a noun phrase next to the verb: "said the airline", or,
+//! with `names: true`, a name), or by a phrase from `sources` that
+//! attributes on its own ("according to"). Words inside quotations never
+//! count. Also attributed: a colon introduction with a speaker or a verb
+//! ("Lee said:", "Lee:", at the end of the paragraph before too), a
+//! signature (`“…” — Lee`), a speaker label opening the paragraph ("Coach
+//! Ana Ruiz “We…”"), and a quotation up to one sentence after an
+//! attributed one in the same paragraph (the same speaker going on).
+//!
+//! The search follows the copy's structure, each step an option:
+//! - a quotation that opens its paragraph may lean on the paragraph before
+//!   when that one holds an attributed quotation or ends with a sentence
+//!   that attributes speech ("Lee said the talks went well."); a desk that
+//!   wants every quoted paragraph attributed sets `each_paragraph: true`;
+//! - after a paragraph that ends with a question, it is the interview's
+//!   answer (`interview_answers`);
+//! - a quotation that opens a sentence right after one whose subject is a
+//!   person ("Kerr applauded the move. “It was a brilliant goal.”") is that
+//!   person's (`implied_speaker`).
+//!
+//! Quotation marks are paired by the scanner `quote_balance` uses, so a
+//! quotation may run over several paragraphs (AP style) and is checked as
+//! one; quotations nested in another belong to its speaker. Quotations
+//! that are not speech are exempt, each by an option: shorter than
+//! `min_words` (scare quotes, coined terms: “shuttle diplomacy”), partial
+//! quotations woven into a sentence (starting in lower case) shorter than
+//! `fragment_min_words`, quotations right after a word in `title_cues`
+//! (“the song”, “her novel”, “titled”, “known as”, “the”) or before one in
+//! `title_cues_after` (“…” ad campaign), titles in title case (`title_case`), and quotations in
+//! headlines and subheads (`headlines: false`).
+//!
+//! ## Why
+//! An unattributed quotation is a standards violation at every serious
+//! newsroom: readers must know who said it. It often appears when a
+//! paragraph with the attribution is cut, or when copy is assembled from
+//! notes.
+//!
+//! ## Example
+//! ```yaml
+//! kind: quote_attribution
+//! severity: warning
+//! message: "Quotation '{quote}' has no speaker: no attribution {looked}"
+//! description: Every direct quotation needs a speaker.
+//! verbs: [said, says, told, added, wrote]
+//! speakers: [he, she, they, officials, spokesperson]
+//! sources: [according to]
+//! names: true              # default true: a name is a speaker
+//! min_words: 4             # default 4: shorter quotations are terms, not speech
+//! fragment_min_words: 8    # default 8: for quotations starting in lower case
+//! window: 1                # default 1 sentence either side, same paragraph
+//! title_cues: [song, novel, titled, known as, the]
+//! title_cues_after: [campaign, slogan]
+//! title_case: true         # default true: “Cry Me a River” is a title
+//! headlines: false         # default false: headlines and subheads are not checked
+//! each_paragraph: false    # default false: a quoted paragraph may lean on the one before
+//! interview_answers: true  # default true
+//! implied_speaker: true    # default true
+//! examples:
+//!   - bad: "The ferry will run at night. “We will rebuild every pier before the summer.”"
+//!   - good: "“We will rebuild every pier before the summer,” Lee said."
+//! ```
+//!
+//! ## Fix safety
+//! No fix: the speaker is a fact only the reporter has.
+
+mod prose;
+mod words;
+
+use super::quotes::scanner::Quotation;
+use super::quotes::{ArticleQuotes, shorten};
+use super::text::PhraseSet;
+use super::{Check, Kind, RuleMeta};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::document::span::Span;
+use crate::document::{BlockKind, Document};
+use crate::rule_spec;
+use crate::rules::{RuleError, RuleFile};
+use crate::yaml::Spanned;
+
+use self::prose::{Prose, last_sentence, sentence_index, sentences_in, window_around};
+use self::words::{
+    Names, is_passive, is_title_case, looks_like_heading, next_to_determiner_phrase,
+    signed_with_dash, subject_clauses,
+};
+
+rule_spec! {
+    pub struct QuoteAttributionSpec {
+        pub verbs: Spanned<Vec<String>>,
+        #[serde(default)]
+        pub speakers: Vec<String>,
+        #[serde(default)]
+        pub sources: Vec<String>,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub names: bool,
+        #[serde(default = "default_min_words")]
+        pub min_words: usize,
+        #[serde(default = "default_fragment_min_words")]
+        pub fragment_min_words: usize,
+        #[serde(default = "default_window")]
+        pub window: usize,
+        #[serde(default)]
+        pub title_cues: Vec<String>,
+        #[serde(default)]
+        pub title_cues_after: Vec<String>,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub title_case: bool,
+        #[serde(default)]
+        pub headlines: bool,
+        #[serde(default)]
+        pub each_paragraph: bool,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub interview_answers: bool,
+        #[serde(default = "crate::rules::spec::yes")]
+        pub implied_speaker: bool,
+    }
+}
+
+fn default_min_words() -> usize {
+    4
+}
+
+fn default_fragment_min_words() -> usize {
+    8
+}
+
+fn default_window() -> usize {
+    1
+}
+
+pub static KIND: Kind = Kind {
+    name: "quote_attribution",
+    placeholders: &["quote", "looked"],
+    source: include_str!("quote_attribution.rs"),
+    compile,
+};
+
+/// The rule's word lists, compiled.
+struct Lexicon {
+    verbs: PhraseSet,
+    speakers: Option<PhraseSet>,
+    sources: Option<PhraseSet>,
+    names: bool,
+}
+
+impl Lexicon {
+    /// A sentence (quotations blanked) that attributes: a source phrase, or
+    /// a speech verb in the active voice with a speaker.
+    fn attributes(&self, sentence: &str, names: &Names) -> bool {
+        if self
+            .sources
+            .as_ref()
+            .is_some_and(|s| !s.find(sentence).is_empty())
+        {
+            return true;
+        }
+        let verbs: Vec<_> = self
+            .verbs
+            .find(sentence)
+            .into_iter()
+            .map(|(_, r)| r)
+            .filter(|r| !is_passive(sentence, r))
+            .collect();
+        !verbs.is_empty()
+            && (self.has_speaker(sentence, names)
+                || verbs.iter().any(|r| next_to_determiner_phrase(sentence, r)))
+    }
+
+    /// A speaker word ("she", "officials") or a name.
+    fn has_speaker(&self, text: &str, names: &Names) -> bool {
+        self.speakers
+            .as_ref()
+            .is_some_and(|s| !s.find(text).is_empty())
+            || (self.names && names.any_in(text))
+    }
+
+    /// A speaker, or a speech verb in the active voice: enough to introduce
+    /// a quotation with a colon ("The world champion said:").
+    fn speaks(&self, text: &str, names: &Names) -> bool {
+        self.has_speaker(text, names)
+            || self
+                .verbs
+                .find(text)
+                .iter()
+                .any(|(_, r)| !is_passive(text, r))
+    }
+}
+
+struct QuoteAttribution {
+    meta: RuleMeta,
+    lexicon: Lexicon,
+    min_words: usize,
+    fragment_min_words: usize,
+    window: usize,
+    /// Lower-cased.
+    title_cues: Vec<String>,
+    /// Lower-cased.
+    title_cues_after: Vec<String>,
+    title_case: bool,
+    headlines: bool,
+    each_paragraph: bool,
+    interview_answers: bool,
+    implied_speaker: bool,
+    looked: String,
+}
+
+fn phrase_set(file: &RuleFile, key: &str, list: &[String]) -> Result<Option<PhraseSet>, RuleError> {
+    if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
+        return Err(file.error(format!("empty entry {blank:?} in `{key}`")));
+    }
+    if list.is_empty() {
+        return Ok(None);
+    }
+    PhraseSet::new(list, true, true)
+        .map(Some)
+        .map_err(|e| file.error(e))
+}
+
+fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    let spec: QuoteAttributionSpec = file.parse()?;
+    let verbs = phrase_set(file, "verbs", &spec.verbs.value)?
+        .ok_or_else(|| file.error_at(&spec.verbs, "`verbs` needs at least one speech verb"))?;
+    if spec.min_words == 0 {
+        return Err(file.error("`min_words` must be at least 1"));
+    }
+    for (key, cues) in [
+        ("title_cues", &spec.title_cues),
+        ("title_cues_after", &spec.title_cues_after),
+    ] {
+        if cues.iter().any(|c| c.trim().is_empty()) {
+            return Err(file.error(format!("empty entry in `{key}`")));
+        }
+    }
+    let lower =
+        |cues: &[String]| -> Vec<String> { cues.iter().map(|c| c.trim().to_lowercase()).collect() };
+    let looked = match spec.window {
+        0 => "in its own sentence".to_string(),
+        1 => "in its sentence or the one before or after it".to_string(),
+        n => format!("within {n} sentences of it"),
+    };
+    Ok(Box::new(QuoteAttribution {
+        lexicon: Lexicon {
+            verbs,
+            speakers: phrase_set(file, "speakers", &spec.speakers)?,
+            sources: phrase_set(file, "sources", &spec.sources)?,
+            names: spec.names,
+        },
+        min_words: spec.min_words,
+        fragment_min_words: spec.fragment_min_words.max(spec.min_words),
+        window: spec.window,
+        title_cues: lower(&spec.title_cues),
+        title_cues_after: lower(&spec.title_cues_after),
+        title_case: spec.title_case,
+        headlines: spec.headlines,
+        each_paragraph: spec.each_paragraph,
+        interview_answers: spec.interview_answers,
+        implied_speaker: spec.implied_speaker,
+        looked,
+        meta: KIND.meta(file, spec.common())?,
+    }))
+}
+
+/// What the quotations checked so far tell about the next ones.
+struct Chain {
+    /// Paragraphs holding an attributed quotation.
+    attributed_paragraphs: Vec<bool>,
+    /// Where the last attributed quotation closed: (paragraph, sentence).
+    last_attributed: Option<(usize, usize)>,
+}
+
+impl QuoteAttribution {
+    /// Whether the quotation is not speech: a term, a title, a nickname, or
+    /// in a headline.
+    fn is_exempt(&self, quotes: &ArticleQuotes, q: &Quotation, content: &str) -> bool {
+        let block = quotes.blocks[q.open.para];
+        if !self.headlines
+            && (matches!(block.kind, BlockKind::Headline | BlockKind::Heading)
+                || looks_like_heading(block.text()))
+        {
+            return true;
+        }
+        let words = content
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words < self.min_words {
+            return true;
+        }
+        // A partial quotation woven into the sentence ("handled on a “case
+        // by case basis”") is a phrase before it is a clause.
+        let fragment = content
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
+        if fragment && words < self.fragment_min_words {
+            return true;
+        }
+        if self.title_case && is_title_case(content) {
+            return true;
+        }
+        let before = &block.text()[..q.open.at];
+        let after = q.close.map_or("", |close| {
+            let text = quotes.paragraphs[close.para].text;
+            &text[close.at..]
+        });
+        self.after_title_cue(before) || self.before_title_cue(after)
+    }
+
+    /// The text before the opening mark ends with a cue such as "the song"
+    /// or "known as" (a comma or colon between them is allowed).
+    fn after_title_cue(&self, before: &str) -> bool {
+        let mut from = before.len().saturating_sub(80);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let tail = before[from..]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '('))
+            .to_lowercase();
+        self.title_cues.iter().any(|cue| {
+            tail.ends_with(cue.as_str())
+                && !tail[..tail.len() - cue.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    /// The text after the closing mark starts with a cue from
+    /// `title_cues_after`, or with one word and a cue: “Meth. We’re on it.”
+    /// (awareness) campaign.
+    fn before_title_cue(&self, after_close: &str) -> bool {
+        let after = after_close
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .take(60)
+            .collect::<String>()
+            .to_lowercase();
+        let second = after
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest.trim_start());
+        self.title_cues_after.iter().any(|cue| {
+            [after.as_str(), second].iter().any(|text| {
+                text.starts_with(cue.as_str())
+                    && !text[cue.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+        })
+    }
+
+    /// Verb and speaker within `window` sentences of the quotation in its
+    /// paragraph (in the first and the last paragraph of a quotation that
+    /// runs over several). Returns the source span searched.
+    fn in_window(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> (bool, Span) {
+        let extents = q.extents(&quotes.paragraphs);
+        let (first_para, first) = extents[0].clone();
+        let (last_para, last) = extents[extents.len() - 1].clone();
+        let ends = if first_para == last_para {
+            vec![(first_para, first.start, last.end)]
+        } else {
+            vec![
+                (first_para, first.start, first.start),
+                (last_para, last.end, last.end),
+            ]
+        };
+        let mut searched: Option<Span> = None;
+        let mut found = false;
+        for (para, start, end) in ends {
+            let block = quotes.blocks[para];
+            let window = window_around(block, start, end, self.window);
+            let span = block.span(window.clone());
+            searched = Some(searched.map_or(span, |s| s.cover(span)));
+            let text = prose.text(para);
+            found |= sentences_in(block, window)
+                .into_iter()
+                .any(|s| self.lexicon.attributes(&text[s], &prose.names));
+        }
+        (found, searched.unwrap_or_default())
+    }
+
+    /// "George Diller, NASA “We've been…”": the paragraph opens with a few
+    /// words naming the speaker, then the quotation, as transcripts and
+    /// match reports do.
+    fn speaker_label(&self, prose: &Prose, q: &Quotation) -> bool {
+        // A label is a few words: never read further back than that.
+        if q.open.at > 120 {
+            return false;
+        }
+        let text = prose.text(q.open.para);
+        let label = &text[..q.open.at];
+        let words = label.split_whitespace().count();
+        (1..=6).contains(&words)
+            && !label.contains(['.', '!', '?', ',', ';'])
+            && self.lexicon.has_speaker(label, &prose.names)
+    }
+
+    /// "Lee said: “…”" in the quotation's own sentence.
+    fn colon_in_sentence(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> bool {
+        let block = quotes.blocks[q.open.para];
+        let text = prose.text(q.open.para);
+        let before = text[..q.open.at].trim_end();
+        if !before.ends_with(':') {
+            return false;
+        }
+        let sentence = sentence_index(&block.sentences, before.len().saturating_sub(1));
+        let mut from = block
+            .sentences
+            .get(sentence)
+            .map_or(0, |s| s.start.min(before.len()))
+            .max(before.len().saturating_sub(prose::REACH));
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        self.lexicon.speaks(&before[from..], &prose.names)
+    }
+
+    /// What the paragraph before tells about a quotation that opens its
+    /// paragraph: a colon introduction ("Lee told members:"), an
+    /// interview question, or (unless `each_paragraph`) a speaker going on.
+    fn leans_on_previous_paragraph(
+        &self,
+        quotes: &ArticleQuotes,
+        prose: &Prose,
+        q: &Quotation,
+        chain: &Chain,
+    ) -> bool {
+        let para = q.open.para;
+        if !opens_paragraph(quotes, q) || !quotes.paragraphs[para].continues_previous {
+            return false;
+        }
+        let prev = para - 1;
+        let block = quotes.blocks[prev];
+        let original = quotes.paragraphs[prev].text.trim_end();
+        if original.ends_with(':') {
+            let window = window_around(block, original.len() - 1, original.len(), self.window);
+            let text = prose.text(prev);
+            if sentences_in(block, window)
+                .into_iter()
+                .any(|s| self.lexicon.speaks(&text[s], &prose.names))
+            {
+                return true;
+            }
+        }
+        if self.interview_answers && original.ends_with('?') {
+            return true;
+        }
+        if self.each_paragraph {
+            return false;
+        }
+        if chain.attributed_paragraphs[prev] {
+            return true;
+        }
+        let Some(sentence) = last_sentence(block) else {
+            return false;
+        };
+        let text = prose.text(prev);
+        self.lexicon.attributes(&text[sentence], &prose.names)
+    }
+
+    /// "Kerr applauded the move. “It was a brilliant goal.”": a quotation
+    /// that opens a sentence right after one whose subject is a person.
+    fn implied(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> bool {
+        let para = q.open.para;
+        let block = quotes.blocks[para];
+        let index = sentence_index(&block.sentences, q.open.at);
+        let sentence_start = block.sentences.get(index).map_or(0, |s| s.start);
+        let lead_in = &block.text()[sentence_start.min(q.open.at)..q.open.at];
+        if lead_in.chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        let (prev_para, previous) = if index > 0 && sentence_start <= q.open.at {
+            (para, block.sentences.get(index - 1).cloned())
+        } else if quotes.paragraphs[para].continues_previous && !self.each_paragraph {
+            (para - 1, last_sentence(quotes.blocks[para - 1]))
+        } else {
+            return false;
+        };
+        let Some(previous) = previous else {
+            return false;
+        };
+        // The subject opens the sentence, or follows an opening adverbial
+        // ("After three wins, McIlroy is brimming with confidence.").
+        let (first, second) = subject_clauses(&prose.text(prev_para)[previous], 5);
+        self.lexicon.has_speaker(first, &prose.names)
+            || self.lexicon.has_speaker(second, &prose.names)
+    }
+
+    fn attributed(
+        &self,
+        quotes: &ArticleQuotes,
+        prose: &Prose,
+        q: &Quotation,
+        chain: &Chain,
+        in_window: bool,
+    ) -> bool {
+        in_window
+            || q.close.is_some_and(|close| {
+                signed_with_dash(&quotes.paragraphs[close.para].text[close.at..])
+            })
+            || chain.last_attributed.is_some_and(|(para, sentence)| {
+                para == q.open.para
+                    && sentence_index(&quotes.blocks[para].sentences, q.open.at) <= sentence + 1
+            })
+            || self.speaker_label(prose, q)
+            || self.colon_in_sentence(quotes, prose, q)
+            || self.leans_on_previous_paragraph(quotes, prose, q, chain)
+            || (self.implied_speaker && self.implied(quotes, prose, q))
+    }
+}
+
+/// Whether the quotation's opening mark is the first thing in its paragraph
+/// (punctuation left over from the paragraph before aside).
+fn opens_paragraph(quotes: &ArticleQuotes, q: &Quotation) -> bool {
+    quotes.paragraphs[q.open.para].text[..q.open.at]
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '—' | '–'))
+}
+
+impl Check for QuoteAttribution {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let quotes = ArticleQuotes::of(doc);
+        let prose = Prose::new(&quotes);
+        let mut chain = Chain {
+            attributed_paragraphs: vec![false; quotes.paragraphs.len()],
+            last_attributed: None,
+        };
+        for q in &quotes.scan.quotations {
+            let Some(close) = q.close else { continue };
+            if q.depth > 0 || q.doubtful {
+                continue;
+            }
+            let content = q.content(&quotes.paragraphs);
+            let exempt = self.is_exempt(&quotes, q, &content);
+            let (in_window, searched) = self.in_window(&quotes, &prose, q);
+            let attributed = self.attributed(&quotes, &prose, q, &chain, in_window);
+            if attributed {
+                if !exempt {
+                    for para in q.open.para..=q.last_para() {
+                        chain.attributed_paragraphs[para] = true;
+                    }
+                }
+                let sentences = &quotes.blocks[close.para].sentences;
+                chain.last_attributed = Some((close.para, sentence_index(sentences, close.at)));
+            }
+            if attributed || exempt {
+                continue;
+            }
+            let block = quotes.blocks[q.open.para];
+            let (_, extent) = q.extents(&quotes.paragraphs)[0].clone();
+            let shown = shorten(&content, 50, false);
+            let span = block.span(extent);
+            // Where it looked, when that is more than the quotation itself.
+            let labels = if searched.start < span.start || searched.end > span.end {
+                vec![Label {
+                    span: searched,
+                    message: "no speech verb with a speaker here".to_string(),
+                }]
+            } else {
+                Vec::new()
+            };
+            out.push(self.meta.diagnostic_with(
+                span,
+                &[("quote", &shown), ("looked", &self.looked)],
+                labels,
+                None,
+            ));
+        }
+    }
+}

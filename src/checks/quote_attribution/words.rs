@@ -1,0 +1,312 @@
+//! Word-level reading of English news prose: clauses, passive voice,
+//! determiners, names, titles and subheads. Cheap heuristics, each tested.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Capitalised words that open sentences, name times or ask questions:
+/// never a speaker's name.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "But", "And", "Or", "So", "Yet", "Nor", "In", "On", "At", "For", "Of", "To",
+    "By", "With", "From", "As", "If", "When", "While", "After", "Before", "Then", "This", "That",
+    "These", "Those", "There", "Here", "Its", "Such", "Some", "Many", "Most", "All", "Both", "Each",
+    "Even", "Still", "Also", "However", "Meanwhile", "Now", "Last", "Next", "Earlier", "Later",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "What", "Why", "How", "Where", "Who", "Which", "Is", "Was", "It",
+    "Despite", "Although", "Though", "Because", "Since", "Under", "Over", "Into", "Until", "Once",
+];
+
+/// Words a title in title case leaves in lower case.
+#[rustfmt::skip]
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "vs", "into", "up", "is", "my", "me",
+];
+
+/// Words that make the participle after them passive: "was described as".
+#[rustfmt::skip]
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got",
+];
+
+/// Words that open a noun phrase: "said the airline", "the judges wrote".
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that",
+];
+
+/// Capitalised words the article uses inside sentences: proper names. A
+/// capital at the start of a sentence says nothing ("Talks resumed"); the
+/// same word capitalised mid-sentence elsewhere does ("…said Kerr").
+#[derive(Debug, Default)]
+pub struct Names<'a> {
+    seen_inside_sentences: HashSet<&'a str>,
+}
+
+impl<'a> Names<'a> {
+    /// Learn from one sentence.
+    pub fn learn(&mut self, sentence: &'a str) {
+        for word in words(sentence).skip(1) {
+            if is_capitalised(word) {
+                self.seen_inside_sentences.insert(word);
+            }
+        }
+    }
+
+    /// Whether `text` (the start of a sentence, or a clause) names someone:
+    /// a capitalised word that is not a function word, and, if it opens
+    /// `text`, one the article also capitalises mid-sentence.
+    pub fn any_in(&self, text: &str) -> bool {
+        words(text).enumerate().any(|(i, word)| {
+            is_capitalised(word)
+                && !NOT_NAMES.contains(&word)
+                && (i > 0 || self.seen_inside_sentences.contains(word))
+        })
+    }
+}
+
+/// Words of `text`, punctuation trimmed (inner apostrophes and hyphens kept).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()
+}
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    list.contains(&word.to_lowercase().as_str())
+}
+
+fn ends_clause(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–')
+}
+
+/// The words of the clause that ends at `at`, nearest first: stops at
+/// punctuation, so "the paper beams, adding" gives only "adding".
+pub fn clause_words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    let head = &text[..at];
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends_clause(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[from..].split_whitespace().rev()
+}
+
+/// The words of the clause that starts at `at`, in order.
+pub fn clause_words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
+    let tail = &text[at..];
+    let to = tail.find(ends_clause).unwrap_or(tail.len());
+    tail[..to].split_whitespace()
+}
+
+/// Where a sentence's subject may be: its first clause (up to the first
+/// comma or other break), and, when that clause ends at a comma, the next
+/// one ("After three wins, McIlroy is brimming…"); each cut to `max_words`
+/// words.
+pub fn subject_clauses(sentence: &str, max_words: usize) -> (&str, &str) {
+    let text = sentence.trim_start();
+    let first_end = text.find(ends_clause).unwrap_or(text.len());
+    let first = first_words(&text[..first_end], max_words);
+    let second = match text[first_end..].strip_prefix(',') {
+        Some(rest) => {
+            let rest = rest.trim_start();
+            first_words(
+                &rest[..rest.find(ends_clause).unwrap_or(rest.len())],
+                max_words,
+            )
+        }
+        None => "",
+    };
+    (first, second)
+}
+
+/// The first `max_words` words of `clause`.
+fn first_words(clause: &str, max_words: usize) -> &str {
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in clause.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            if count == max_words {
+                return &clause[..i];
+            }
+            count += 1;
+        }
+    }
+    clause
+}
+
+/// "was described", "were widely called": the verb has no speaker of its
+/// own. Only the word right before counts (or the one before an adverb): in
+/// "she was videotaped telling", "telling" is active, and an -ing form is
+/// never passive ("are probably saying").
+pub fn is_passive(sentence: &str, verb: &Range<usize>) -> bool {
+    if sentence[verb.clone()].ends_with("ing") {
+        return false;
+    }
+    let mut before = clause_words_before(sentence, verb.start);
+    match before.next() {
+        Some(w) if w.ends_with("ly") => before
+            .next()
+            .is_some_and(|w| lower_in(w, PASSIVE_AUXILIARIES)),
+        Some(w) => lower_in(w, PASSIVE_AUXILIARIES),
+        None => false,
+    }
+}
+
+/// "said the airline", "the world indoor champion said": the verb has a
+/// noun phrase for a subject even when no speaker word or name is listed.
+pub fn next_to_determiner_phrase(sentence: &str, verb: &Range<usize>) -> bool {
+    clause_words_after(sentence, verb.end)
+        .next()
+        .is_some_and(|w| lower_in(w, DETERMINERS))
+        || clause_words_before(sentence, verb.start)
+            .skip(1)
+            .take(4)
+            .any(|w| lower_in(w, DETERMINERS))
+}
+
+/// Every word capitalised except small words (and at most one stray verb
+/// in a longer title), and no sentence ends inside: “Cry Me a River”, “The
+/// Lord of the Rings”, “There Will be Blood”.
+pub fn is_title_case(content: &str) -> bool {
+    let body =
+        content.trim_end_matches(|c: char| matches!(c, ',' | '.' | '!' | '?') || c.is_whitespace());
+    if body.contains(['.', '!', '?', ';']) {
+        return false;
+    }
+    let (mut capitals, mut lower) = (0, 0);
+    for word in words(body) {
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if first.is_uppercase() || first.is_numeric() {
+            capitals += 1;
+        } else if !lower_in(word, TITLE_SMALL_WORDS) {
+            lower += 1;
+        }
+    }
+    capitals >= 2 && (lower == 0 || (lower == 1 && capitals >= 3))
+}
+
+/// A plain-text subhead: a short paragraph that does not end a sentence
+/// ("3. “Not some irregular channel”").
+pub fn looks_like_heading(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches(['"', '”', '\'', '’', '`']);
+    trimmed.split_whitespace().take(11).count() <= 10
+        && !trimmed.ends_with(['.', '!', '?', ':', ',', ';', '…'])
+}
+
+/// `“…” — Neil Gaiman`: the text after a quotation signs it like an
+/// epigraph.
+pub fn signed_with_dash(after_close: &str) -> bool {
+    let after = after_close.trim_start_matches(|c: char| {
+        matches!(c, '"' | '”' | '\'' | '’' | ',' | '.') || c.is_whitespace()
+    });
+    let Some(rest) = after
+        .strip_prefix('—')
+        .or_else(|| after.strip_prefix('–'))
+        .or_else(|| after.strip_prefix("--"))
+        .or_else(|| after.strip_prefix('-'))
+    else {
+        return false;
+    };
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range_of(text: &str, word: &str) -> Range<usize> {
+        let at = text.find(word).unwrap();
+        at..at + word.len()
+    }
+
+    #[test]
+    fn passive_voice_is_recognised() {
+        let s = "The deal was widely described as a betrayal";
+        assert!(is_passive(s, &range_of(s, "described")));
+        let s = "she was videotaped telling them";
+        assert!(!is_passive(s, &range_of(s, "telling")));
+        let s = "some of you are probably saying";
+        assert!(!is_passive(s, &range_of(s, "saying")));
+        let s = "there are — he said";
+        assert!(!is_passive(s, &range_of(s, "said")));
+    }
+
+    #[test]
+    fn determiner_phrases_make_subjects() {
+        let s = "said the airline";
+        assert!(next_to_determiner_phrase(s, &range_of(s, "said")));
+        let s = "The world indoor champion said";
+        assert!(next_to_determiner_phrase(s, &range_of(s, "said")));
+        let s = "the paper beams, adding";
+        assert!(!next_to_determiner_phrase(s, &range_of(s, "adding")));
+    }
+
+    #[test]
+    fn clauses_stop_at_punctuation_of_any_width() {
+        let s = "in a way — the late neurologist said";
+        let words: Vec<&str> = clause_words_before(s, s.len() - 5).collect();
+        assert_eq!(words, ["neurologist", "late", "the"]);
+        assert_eq!(
+            subject_clauses("Ruddock, though, is keen", 5),
+            ("Ruddock", "though")
+        );
+        assert_eq!(
+            subject_clauses("  US coach Patrick McEnroe wants Roddick to play", 4),
+            ("US coach Patrick McEnroe ", "")
+        );
+        assert_eq!(
+            subject_clauses("After three wins, McIlroy is brimming with confidence.", 5),
+            ("After three wins", "McIlroy is brimming with confidence")
+        );
+        assert_eq!(
+            subject_clauses("The late-night sailing will leave Pier 4 at 11:45 p.m.", 5),
+            ("The late-night sailing will leave ", "")
+        );
+    }
+
+    #[test]
+    fn names_need_a_capital_inside_a_sentence_somewhere() {
+        let mut names = Names::default();
+        names.learn("The striker was praised by Kerr on Sunday.");
+        assert!(names.any_in("Kerr applauded the move"));
+        assert!(names.any_in("said Ms Okafor"));
+        assert!(!names.any_in("Talks resumed on Tuesday"));
+        assert!(!names.any_in("The deal was described as"));
+        assert!(!names.any_in("On Tuesday it was called"));
+    }
+
+    #[test]
+    fn title_case_is_recognised() {
+        assert!(is_title_case("Cry Me a River"));
+        assert!(is_title_case("The Lord of the Rings,"));
+        assert!(is_title_case("There Will be Blood"));
+        assert!(!is_title_case("We will rebuild the Harbour"));
+        assert!(!is_title_case("Stop. Now Go Home"));
+        assert!(!is_title_case("Dynamite"));
+    }
+
+    #[test]
+    fn headings_and_signatures() {
+        assert!(looks_like_heading("3. “Not some irregular channel”"));
+        assert!(!looks_like_heading("“We will not back down,” she said."));
+        assert!(signed_with_dash("” — Neil Gaiman"));
+        assert!(signed_with_dash(" -- Lee"));
+        assert!(!signed_with_dash(" - and more"));
+        assert!(!signed_with_dash(", he said"));
+    }
+}
