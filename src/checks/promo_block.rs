@@ -98,6 +98,8 @@ rule_spec! {
         pub furniture: Vec<String>,
         #[serde(default)]
         pub markers: Vec<Spanned<String>>,
+        #[serde(default)]
+        pub footer_patterns: Vec<Spanned<String>>,
         #[serde(default = "crate::rules::spec::yes")]
         pub ignorecase: bool,
         #[serde(default = "default_min_lines")]
@@ -135,7 +137,11 @@ struct PromoBlock {
     labels: Option<PhraseSet>,
     label_patterns: Option<Regex>,
     furniture: Option<PhraseSet>,
+    /// `labels` and `furniture` in one set, for a bar of several controls
+    /// on one line.
+    controls: Option<PhraseSet>,
     markers: Option<Regex>,
+    footer_patterns: Option<Regex>,
     limits: Limits,
     shape: Shape,
 }
@@ -155,6 +161,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     };
     let labels = phrase_set(&spec.labels, "labels")?;
     let furniture = phrase_set(&spec.furniture, "furniture")?;
+    let controls = phrase_set(&[spec.labels.clone(), spec.furniture.clone()].concat(), "labels")?;
     if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
         return Err(file.error(format!(
             "`min_share` is a share of lines, above 0 and at most 1; got {}",
@@ -170,6 +177,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     };
     let markers = regex(&spec.markers)?;
     let label_patterns = regex(&spec.label_patterns)?;
+    let footer_patterns = regex(&spec.footer_patterns)?;
     let shape = Shape::new(&spec.shape).map_err(|e| file.error(e))?;
     let limits = Limits {
         min_lines: spec.min_lines,
@@ -182,7 +190,9 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         labels,
         label_patterns,
         furniture,
+        controls,
         markers,
+        footer_patterns,
         limits,
         shape,
     }))
@@ -217,7 +227,20 @@ impl PromoBlock {
         {
             return Class::Label;
         }
-        if is_label(self.furniture.as_ref(), text) {
+        if is_toolbar(self.controls.as_ref(), text) || self.shape.is_link_bar(text) {
+            return Class::Controls;
+        }
+        // A trail of links ("Home » Sport » Football") often sits right
+        // above the story's own headline: neutral, like a menu entry.
+        if is_trail(self.controls.as_ref(), text) {
+            return Class::Scrap;
+        }
+        if is_label(self.furniture.as_ref(), text)
+            || self
+                .footer_patterns
+                .as_ref()
+                .is_some_and(|p| p.is_match(text.trim()))
+        {
             return Class::Furniture;
         }
         if self.shape.is_prose(text) {
@@ -243,6 +266,17 @@ const MAX_LABEL_LINE: usize = 400;
 /// One of `labels` alone on a one-line block, or opening it before a colon
 /// ("Read more: Ferry Fares Rise Again").
 fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
+    labelled(labels, text, true, &[':'])
+}
+
+/// A trail of links opened by one of `labels` ("Home » Sport » Football").
+fn is_trail(labels: Option<&PhraseSet>, text: &str) -> bool {
+    labelled(labels, text, false, &['»', '›', '>'])
+}
+
+/// One of `labels` opening a one-line block before one of `before`, or
+/// (when `alone`) all there is on it.
+fn labelled(labels: Option<&PhraseSet>, text: &str, alone: bool, before: &[char]) -> bool {
     let Some(labels) = labels else {
         return false;
     };
@@ -251,10 +285,42 @@ fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
         return false;
     }
     labels.find(text).into_iter().any(|(_, range)| {
-        alone_on_line(text, &range)
+        (alone_on_line(text, &range) && alone)
             || (text[..range.start].chars().all(|c| !c.is_alphanumeric())
-                && text[range.end..].trim_start().starts_with(':'))
+                && text[range.end..].trim_start().starts_with(before))
     })
+}
+
+/// Two or more controls and labels and nothing else on one line: a toolbar
+/// ("Print Email this Comment", "Have your say Read comments"). Scraped
+/// pages often glue its buttons together ("Email to a friendPrinter
+/// friendly"): a capital right after a small letter counts as a break.
+fn is_toolbar(controls: Option<&PhraseSet>, text: &str) -> bool {
+    let Some(controls) = controls else {
+        return false;
+    };
+    let text = text.trim();
+    if text.len() > MAX_LABEL_LINE || text.contains('\n') {
+        return false;
+    }
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut previous = ' ';
+    for c in text.chars() {
+        if previous.is_lowercase() && c.is_uppercase() {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        previous = c;
+    }
+    let found = controls.find(&spaced);
+    let mut covered = 0;
+    let uncovered_word = found.iter().any(|(_, range)| {
+        let gap = &spaced[covered..range.start];
+        covered = range.end;
+        gap.chars().any(char::is_alphanumeric)
+    }) || spaced[covered..].chars().any(char::is_alphanumeric);
+    // "See more photos:" introduces what follows.
+    found.len() >= 2 && !uncovered_word && !text.ends_with(':')
 }
 
 impl Check for PromoBlock {

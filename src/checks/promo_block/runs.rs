@@ -32,6 +32,9 @@ pub enum Class {
     Label,
     /// A site control or widget: "Share this", "Print", "Advertisement".
     Furniture,
+    /// A bar of controls or links on one line ("Print | Email | Share",
+    /// "Home | World | Sport"): junk wherever it is, even alone.
+    Controls,
     /// A line with a promotional marker ("in my latest blog"), even when it
     /// reads as a sentence.
     Promo,
@@ -49,7 +52,10 @@ pub enum Class {
 
 impl Class {
     fn is_flag(self) -> bool {
-        matches!(self, Class::Label | Class::Furniture | Class::Promo)
+        matches!(
+            self,
+            Class::Label | Class::Furniture | Class::Controls | Class::Promo
+        )
     }
 
     fn is_headline(self) -> bool {
@@ -61,7 +67,7 @@ impl Class {
         match self {
             Class::Prose => 0,
             Class::Intro => -2,
-            Class::Label | Class::Furniture | Class::Promo => 15,
+            Class::Label | Class::Furniture | Class::Controls | Class::Promo => 15,
             Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
             Class::Scrap => 3,
         }
@@ -94,12 +100,20 @@ const STRAY_SENTENCE_WORDS: usize = 12;
 /// they overlap or touch.
 pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     let lines = subheads(&lists_after_intros(lines));
+    let bars = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.class == Class::Controls)
+        .map(|(i, _)| i..i + 1);
     let Some(story) = story(&lines) else {
         // No paragraph at all: nothing is "after the story", but a labelled
-        // box is still one.
-        return merge(labelled_blocks(&lines, &(0..0)));
+        // box is still one, and so is a bar of controls.
+        let mut runs = labelled_blocks(&lines, &(0..0));
+        runs.extend(bars);
+        return merge(runs);
     };
-    let mut runs = after_story(&lines, story.end, limits);
+    let mut runs: Vec<Range<usize>> = bars.collect();
+    runs.extend(after_story(&lines, story.end, limits));
     runs.extend(before_story(&lines[..story.start], limits));
     runs.extend(labelled_blocks(&lines, &story));
     if limits.teaser_run > 0 {
@@ -110,7 +124,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
 
 /// After "Key features:" the headline-like lines are the list it announces,
 /// until the story's prose or a label comes back.
-fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
+pub fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
     let mut in_list = false;
     lines
         .iter()
@@ -118,7 +132,11 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
             let mut line = *line;
             match line.class {
                 Class::Intro => in_list = true,
-                Class::Prose | Class::Label | Class::Furniture | Class::Promo => in_list = false,
+                Class::Prose
+                | Class::Label
+                | Class::Furniture
+                | Class::Controls
+                | Class::Promo => in_list = false,
                 Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
                 _ => {}
             }
@@ -129,7 +147,7 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
 
 /// A headline followed by a paragraph (not a one-line blurb) heads that
 /// paragraph: wherever it is, it is the story's subhead.
-fn subheads(lines: &[Line]) -> Vec<Line> {
+pub fn subheads(lines: &[Line]) -> Vec<Line> {
     let mut out = lines.to_vec();
     for i in 0..out.len().saturating_sub(1) {
         let next = lines[i + 1];
@@ -145,7 +163,7 @@ fn subheads(lines: &[Line]) -> Vec<Line> {
 
 /// The maximum-sum stretch of blocks: a paragraph scores its word count,
 /// anything else its cost. `None` when there is no paragraph at all.
-fn story(lines: &[Line]) -> Option<Range<usize>> {
+pub fn story(lines: &[Line]) -> Option<Range<usize>> {
     let mut best: Option<(i64, Range<usize>)> = None;
     let mut sum: i64 = 0;
     let mut start = 0;
@@ -172,8 +190,54 @@ fn story(lines: &[Line]) -> Option<Range<usize>> {
 /// title-case headlines are junk: nothing of the story comes after its last
 /// paragraph, so a headline there is another story's. Sentence-case
 /// headlines and scraps count neither way; a labelled block takes them.
+///
+/// Once such a block starts, the rest of the page is its tail: every later
+/// junk block joins it, with whatever lies between (teaser blurbs, comment
+/// forms, a stray credit), until the story's kind of text comes back
+/// ([`resumes_story`]).
 fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<usize>> {
-    let junk = |l: &Line| l.class.is_flag() || l.class == Class::Teaser;
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for run in stretch_runs(lines, story_end, limits) {
+        if out.last().is_some_and(|last| run.start < last.end) {
+            continue;
+        }
+        let mut end = run.end;
+        while let Some(next) = (end..lines.len()).find(|&i| is_junk(&lines[i])) {
+            if resumes_story(&lines[end..next]) {
+                break;
+            }
+            end = next + 1;
+        }
+        // What follows it to the end of the page goes with it, unless the
+        // story's kind of text comes back there; but not a last sentence or
+        // credit (a line of the story's, or a reader's).
+        if !resumes_story(&lines[end..]) {
+            end += lines[end..]
+                .iter()
+                .rposition(|l| !matches!(l.class, Class::Prose | Class::Other))
+                .map_or(0, |i| i + 1);
+        }
+        out.push(run.start..end);
+    }
+    out
+}
+
+fn is_junk(line: &Line) -> bool {
+    line.class.is_flag() || line.class == Class::Teaser
+}
+
+/// Between two blocks of junk after the story, the story's kind of text: a
+/// line that introduces a list, or two real paragraphs in a row (a recipe's
+/// method, an author's note). Teaser blurbs and comment-form lines come one
+/// at a time between the junk.
+fn resumes_story(gap: &[Line]) -> bool {
+    let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
+    gap.windows(2).any(|pair| paragraph(&pair[0]) && paragraph(&pair[1]))
+}
+
+/// The runs of [`after_story`] before the tail joins them, one per stretch
+/// between sentences of some length.
+fn stretch_runs(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<usize>> {
     let neutral = |l: &Line| matches!(l.class, Class::Loose | Class::Scrap | Class::Subhead);
     let mut out = Vec::new();
     let mut start = story_end;
@@ -187,24 +251,20 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
             .map_or(lines.len(), |i| start + i);
         let stretch = &lines[start..end];
         if let (Some(first), Some(last)) = (
-            stretch.iter().position(junk),
-            stretch.iter().rposition(junk),
+            stretch.iter().position(is_junk),
+            stretch.iter().rposition(is_junk),
         ) {
             let run = &stretch[first..=last];
-            let count = run.iter().filter(|l| junk(l)).count();
+            let count = run.iter().filter(|l| is_junk(l)).count();
             let counted = run.iter().filter(|l| !neutral(l)).count();
             let share = count as f64 / counted.max(1) as f64;
             if count >= limits.min_lines && share >= limits.min_share {
-                // Scraps on either side go with it (a section name above, a
-                // copyright line below); a sentence-case line may be a
-                // recipe's list or the story's credit, so it stays out.
+                // Scraps above it go with it (a section name); a
+                // sentence-case line may be a recipe's list or the story's
+                // credit, so it stays out.
                 let mut first = first;
                 while first > 0 && stretch[first - 1].class == Class::Scrap {
                     first -= 1;
-                }
-                let mut last = last;
-                while last + 1 < stretch.len() && stretch[last + 1].class == Class::Scrap {
-                    last += 1;
                 }
                 out.push(start + first..start + last + 1);
             }
@@ -249,6 +309,7 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
             | Class::Scrap
             | Class::Label
             | Class::Furniture
+            | Class::Controls
             | Class::Promo => true,
             Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
             Class::Intro | Class::Subhead | Class::Other => false,
