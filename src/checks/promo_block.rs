@@ -108,6 +108,8 @@ rule_spec! {
         pub min_share: f64,
         #[serde(default = "default_teaser_run")]
         pub teaser_run: usize,
+        #[serde(default = "default_menu_run")]
+        pub menu_run: usize,
         #[serde(default)]
         pub shape: ShapeSpec,
     }
@@ -123,6 +125,10 @@ fn default_min_share() -> f64 {
 
 fn default_teaser_run() -> usize {
     3
+}
+
+fn default_menu_run() -> usize {
+    4
 }
 
 pub static KIND: Kind = Kind {
@@ -183,6 +189,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         min_lines: spec.min_lines,
         min_share: spec.min_share,
         teaser_run: spec.teaser_run,
+        menu_run: spec.menu_run,
     };
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(PromoBlock {
@@ -212,6 +219,7 @@ impl PromoBlock {
         Line {
             class,
             words: word_count(text),
+            digits: text.contains(|c: char| c.is_ascii_digit()),
         }
     }
 

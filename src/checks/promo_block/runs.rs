@@ -79,6 +79,8 @@ impl Class {
 pub struct Line {
     pub class: Class,
     pub words: usize,
+    /// Holds a digit: a date, a time, a score. A site menu has few.
+    pub digits: bool,
 }
 
 /// The thresholds of a rule.
@@ -90,6 +92,8 @@ pub struct Limits {
     pub min_share: f64,
     /// Title-case headlines in a row that are a run anywhere (0: off).
     pub teaser_run: usize,
+    /// Scraps in a row that are a menu above the story (0: off).
+    pub menu_run: usize,
 }
 
 /// A sentence among the junk outside the story ("Triumphant return ends in
@@ -115,6 +119,9 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     let mut runs: Vec<Range<usize>> = bars.collect();
     runs.extend(after_story(&lines, story.end, limits));
     runs.extend(before_story(&lines[..story.start], limits));
+    if limits.menu_run > 0 {
+        runs.extend(menus(&lines[..story.start], limits.menu_run));
+    }
     runs.extend(labelled_blocks(&lines, &story));
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
@@ -338,15 +345,30 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
 /// `min` or more title-case headlines in a row: a list of links. A subhead
 /// is followed by its paragraph, never by another subhead.
 fn teaser_rows(lines: &[Line], min: usize) -> Vec<Range<usize>> {
+    rows_of(lines, Class::Teaser, min)
+}
+
+/// `min` or more scraps in a row, nearly all without digits: a site menu
+/// ("World", "Sport", "Live scores", "Weather"). Above the story a byline,
+/// a date, a time and a venue make four, but most of those hold digits.
+fn menus(lines: &[Line], min: usize) -> Vec<Range<usize>> {
+    rows_of(lines, Class::Scrap, min)
+        .into_iter()
+        .filter(|run| lines[run.clone()].iter().filter(|l| l.digits).count() <= 1)
+        .collect()
+}
+
+/// Every run of `min` or more blocks of `class` in a row.
+fn rows_of(lines: &[Line], class: Class, min: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].class != Class::Teaser {
+        if lines[i].class != class {
             i += 1;
             continue;
         }
         let start = i;
-        while i < lines.len() && lines[i].class == Class::Teaser {
+        while i < lines.len() && lines[i].class == class {
             i += 1;
         }
         if i - start >= min {
@@ -377,6 +399,7 @@ mod tests {
         min_lines: 2,
         min_share: 0.5,
         teaser_run: 3,
+        menu_run: 4,
     };
 
     /// Paragraphs of 30 words, everything else of 6.
@@ -386,13 +409,18 @@ mod tests {
             .map(|&class| Line {
                 class,
                 words: if class == Prose { 30 } else { 6 },
+                digits: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
     }
 
     fn l(class: Class, words: usize) -> Line {
-        Line { class, words }
+        Line {
+            class,
+            words,
+            digits: false,
+        }
     }
 
     fn pairs(runs: Vec<Range<usize>>) -> Vec<(usize, usize)> {

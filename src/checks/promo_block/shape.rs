@@ -141,7 +141,8 @@ impl Shape {
     /// neither makes nor breaks a block of junk.
     pub fn is_scrap(&self, text: &str) -> bool {
         let text = text.trim();
-        if ends_sentence(text) || text.contains('\n') {
+        // "7. Saskatoon" is an entry of the story's own numbered list.
+        if ends_sentence(text) || text.contains('\n') || is_numbered_entry(text) {
             return false;
         }
         let words = word_count(text);
@@ -311,6 +312,15 @@ fn starts_with_date(words: &[&str]) -> bool {
         }
         _ => false,
     }
+}
+
+/// "7. Saskatoon", "2) Harbor City": a number, a full stop or a bracket,
+/// then text.
+fn is_numbered_entry(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < text.len()
+        && (rest.starts_with(". ") || rest.starts_with(") "))
+        && rest[2..].chars().any(char::is_alphabetic)
 }
 
 /// "07:13", "9:30": the time stamp of a listing.
