@@ -36,7 +36,7 @@
 //! ```yaml
 //! kind: promo-block
 //! severity: error
-//! message: "Block of pasted page furniture ({lines} lines), starting '{first}'"
+//! message: "Block of pasted page furniture ({size}), starting '{first}'"
 //! description: Teasers and link boxes pasted with the story.
 //! labels: [More From Author, Related, Most read]   # box labels: headlines follow
 //! label_patterns: ['^\W*(?:\w+\s+){0,3}news\W*$'] # box labels by shape ("SPORTS NEWS")
@@ -133,7 +133,7 @@ fn default_menu_run() -> usize {
 
 pub static KIND: Kind = Kind {
     name: "promo-block",
-    placeholders: &["lines", "first"],
+    placeholders: &["lines", "size", "first"],
     source: include_str!("promo_block.rs"),
     compile,
 };
@@ -167,7 +167,10 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     };
     let labels = phrase_set(&spec.labels, "labels")?;
     let furniture = phrase_set(&spec.furniture, "furniture")?;
-    let controls = phrase_set(&[spec.labels.clone(), spec.furniture.clone()].concat(), "labels")?;
+    let controls = phrase_set(
+        &[spec.labels.clone(), spec.furniture.clone()].concat(),
+        "labels",
+    )?;
     if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
         return Err(file.error(format!(
             "`min_share` is a share of lines, above 0 and at most 1; got {}",
@@ -213,6 +216,8 @@ impl PromoBlock {
             !headline.is_empty() && text.len() <= 2 * headline.len() && same_words(text, headline);
         let class = if copy_of_headline {
             Class::Other
+        } else if text.trim().contains('\n') {
+            self.classify_lines(text)
         } else {
             self.classify(text)
         };
@@ -220,6 +225,34 @@ impl PromoBlock {
             class,
             words: word_count(text),
             digits: text.contains(|c: char| c.is_ascii_digit()),
+        }
+    }
+
+    /// A block of several lines (a pasted article with blank lines between
+    /// paragraphs keeps a share bar or a box of links together) is a widget
+    /// when every line is a control or a label, or when a label heads
+    /// headlines and controls; otherwise it is read whole. A paragraph
+    /// wrapped over lines has a line that is neither.
+    fn classify_lines(&self, text: &str) -> Class {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let Some(first) = lines.next().map(|l| self.classify(l)) else {
+            return Class::Other;
+        };
+        let boxed = first == Class::Label;
+        let mut flags = usize::from(first.is_flag());
+        let mut headlines = 0;
+        for line in lines {
+            match self.classify(line) {
+                c if c.is_flag() => flags += 1,
+                Class::Scrap => {}
+                Class::Teaser | Class::Loose if boxed => headlines += 1,
+                _ => return self.classify(text),
+            }
+        }
+        if flags >= 2 || (boxed && headlines >= 1) {
+            Class::Widget
+        } else {
+            self.classify(text)
         }
     }
 
@@ -236,7 +269,7 @@ impl PromoBlock {
             return Class::Label;
         }
         if is_toolbar(self.controls.as_ref(), text) || self.shape.is_link_bar(text) {
-            return Class::Controls;
+            return Class::Widget;
         }
         // A trail of links ("Home » Sport » Football") often sits right
         // above the story's own headline: neutral, like a menu entry.
@@ -359,31 +392,50 @@ impl PromoBlock {
             last.full_span().end as usize,
         );
         let first_line = first.text().trim().lines().next().unwrap_or_default();
-        let lines = run.len().to_string();
-        let fix = Fix::replace(
-            format!("Delete the {lines} pasted lines"),
-            deletion(doc, body, run),
-            "",
-            Applicability::Unsafe,
-        );
+        let count = doc
+            .slice(span)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        let size = match count {
+            1 => "1 line".to_string(),
+            n => format!("{n} lines"),
+        };
+        let title = match count {
+            1 => "Delete the pasted line".to_string(),
+            n => format!("Delete the {n} pasted lines"),
+        };
+        let fix = Fix::replace(title, deletion(doc, body, run), "", Applicability::Unsafe);
         self.meta.diagnostic_with(
             span,
-            &[("lines", &lines), ("first", &shorten(first_line, 60))],
+            &[
+                ("lines", &count.to_string()),
+                ("size", &size),
+                ("first", &shorten(first_line, 60)),
+            ],
             Vec::new(),
             Some(fix),
         )
     }
 }
 
-/// What deleting blocks `run` removes: from the end of the line before it
-/// (so the blank lines that separated it go too) to the end of its last
-/// line. At the top of the file there is no line before it: its own lines
-/// and the breaks after them go instead. Whole source lines, so no Markdown
-/// marker or emphasis is left half-deleted.
+/// What deleting blocks `run` removes: whole source lines, so no Markdown
+/// marker or emphasis is left half-deleted. Before another block, its lines
+/// and the breaks after them, so the breaks before it still separate what
+/// came before from what follows (a headline stays apart from the story). At
+/// the end of the file, from the end of the line before it (the blank lines
+/// that separated it go too) to the end of its last line.
 fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
     let source = doc.source.as_str();
     let start = body[run.start].full_span().start as usize;
     let end = line_end(source, body[run.end - 1].full_span().end as usize);
+    let next = body
+        .get(run.end)
+        .map(|b| line_start(source, b.full_span().start as usize))
+        .filter(|&next| next > end);
+    if let Some(next) = next {
+        return Span::new(line_start(source, start), next);
+    }
     let previous = match run.start.checked_sub(1) {
         Some(before) => Some(body[before]),
         None => doc.headline(),
@@ -393,11 +445,10 @@ fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
     match previous {
         Some(prev) => Span::new(line_end(source, prev).min(start), end),
         None => {
-            let start = source[..start].rfind('\n').map_or(0, |i| i + 1);
             let after = source[end..]
                 .find(|c: char| !c.is_whitespace())
                 .map_or(source.len(), |i| end + i);
-            Span::new(start, after)
+            Span::new(line_start(source, start), after)
         }
     }
 }
@@ -411,6 +462,12 @@ fn same_words(a: &str, b: &str) -> bool {
             .collect::<Vec<_>>()
     };
     words(a) == words(b)
+}
+
+/// Offset of the start of the line that holds `at`.
+fn line_start(source: &str, at: usize) -> usize {
+    let at = at.min(source.len());
+    source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
 /// Offset of the line break at or after `at` (or the end of the text).
@@ -476,6 +533,50 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn toolbars_and_trails() {
+        let controls = PhraseSet::new(
+            &[
+                "Email to a friend",
+                "Printer friendly",
+                "Print",
+                "Email",
+                "Have your say",
+                "Read comments",
+                "See more",
+                "Photos",
+                "Home",
+            ],
+            true,
+            true,
+        )
+        .unwrap();
+        let controls = Some(&controls);
+        for yes in [
+            "Email to a friendPrinter friendly",
+            "Print | Email",
+            "Have your say Read comments",
+        ] {
+            assert!(is_toolbar(controls, yes), "{yes}");
+        }
+        for no in [
+            "Print",
+            "Email the mayor",
+            "See more photos:",
+            "Printer friendly version of the report",
+            "",
+        ] {
+            assert!(!is_toolbar(controls, no), "{no}");
+        }
+        assert!(!is_toolbar(None, "Print | Email"));
+        assert!(is_trail(controls, "Home » Sport » Football"));
+        assert!(is_trail(controls, "Home > News"));
+        assert!(!is_trail(controls, "Home"));
+        assert!(!is_trail(controls, "Homeowners » Rates"));
+        assert!(is_label(controls, "Print"));
+        assert!(!is_label(controls, "Home » Sport"));
     }
 
     #[test]

@@ -32,9 +32,11 @@ pub enum Class {
     Label,
     /// A site control or widget: "Share this", "Print", "Advertisement".
     Furniture,
-    /// A bar of controls or links on one line ("Print | Email | Share",
-    /// "Home | World | Sport"): junk wherever it is, even alone.
-    Controls,
+    /// A widget of the page whole in one block, junk wherever it is, even
+    /// alone: a bar of links or controls on one line ("Print | Email |
+    /// Share", "Home | World | Sport"), a block whose every line is a
+    /// control, a label with its links.
+    Widget,
     /// A line with a promotional marker ("in my latest blog"), even when it
     /// reads as a sentence.
     Promo,
@@ -51,10 +53,10 @@ pub enum Class {
 }
 
 impl Class {
-    fn is_flag(self) -> bool {
+    pub fn is_flag(self) -> bool {
         matches!(
             self,
-            Class::Label | Class::Furniture | Class::Controls | Class::Promo
+            Class::Label | Class::Furniture | Class::Widget | Class::Promo
         )
     }
 
@@ -67,7 +69,7 @@ impl Class {
         match self {
             Class::Prose => 0,
             Class::Intro => -2,
-            Class::Label | Class::Furniture | Class::Controls | Class::Promo => 15,
+            Class::Label | Class::Furniture | Class::Widget | Class::Promo => 15,
             Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
             Class::Scrap => 3,
         }
@@ -107,7 +109,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     let bars = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.class == Class::Controls)
+        .filter(|(_, l)| l.class == Class::Widget)
         .map(|(i, _)| i..i + 1);
     let Some(story) = story(&lines) else {
         // No paragraph at all: nothing is "after the story", but a labelled
@@ -131,7 +133,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
 
 /// After "Key features:" the headline-like lines are the list it announces,
 /// until the story's prose or a label comes back.
-pub fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
+fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
     let mut in_list = false;
     lines
         .iter()
@@ -139,11 +141,9 @@ pub fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
             let mut line = *line;
             match line.class {
                 Class::Intro => in_list = true,
-                Class::Prose
-                | Class::Label
-                | Class::Furniture
-                | Class::Controls
-                | Class::Promo => in_list = false,
+                Class::Prose | Class::Label | Class::Furniture | Class::Widget | Class::Promo => {
+                    in_list = false
+                }
                 Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
                 _ => {}
             }
@@ -154,7 +154,7 @@ pub fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
 
 /// A headline followed by a paragraph (not a one-line blurb) heads that
 /// paragraph: wherever it is, it is the story's subhead.
-pub fn subheads(lines: &[Line]) -> Vec<Line> {
+fn subheads(lines: &[Line]) -> Vec<Line> {
     let mut out = lines.to_vec();
     for i in 0..out.len().saturating_sub(1) {
         let next = lines[i + 1];
@@ -170,7 +170,7 @@ pub fn subheads(lines: &[Line]) -> Vec<Line> {
 
 /// The maximum-sum stretch of blocks: a paragraph scores its word count,
 /// anything else its cost. `None` when there is no paragraph at all.
-pub fn story(lines: &[Line]) -> Option<Range<usize>> {
+fn story(lines: &[Line]) -> Option<Range<usize>> {
     let mut best: Option<(i64, Range<usize>)> = None;
     let mut sum: i64 = 0;
     let mut start = 0;
@@ -233,13 +233,19 @@ fn is_junk(line: &Line) -> bool {
     line.class.is_flag() || line.class == Class::Teaser
 }
 
-/// Between two blocks of junk after the story, the story's kind of text: a
-/// line that introduces a list, or two real paragraphs in a row (a recipe's
-/// method, an author's note). Teaser blurbs and comment-form lines come one
-/// at a time between the junk.
+/// Between two blocks of junk after the story, the story's kind of text:
+/// two real paragraphs in a row (a recipe's method, an author's note), or a
+/// line that introduces a list followed by the list ("Tour dates:" and the
+/// dates). Teaser blurbs and the fields of a comment form ("Name:",
+/// "Email:") come one at a time between the junk.
 fn resumes_story(gap: &[Line]) -> bool {
     let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
-    gap.windows(2).any(|pair| paragraph(&pair[0]) && paragraph(&pair[1]))
+    let entry = |l: &Line| !is_junk(l) && l.class != Class::Intro;
+    gap.windows(2)
+        .any(|pair| paragraph(&pair[0]) && paragraph(&pair[1]))
+        || gap
+            .windows(3)
+            .any(|three| three[0].class == Class::Intro && entry(&three[1]) && entry(&three[2]))
 }
 
 /// The runs of [`after_story`] before the tail joins them, one per stretch
@@ -298,9 +304,10 @@ fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
 }
 
 /// A box label followed by headlines, scraps and furniture, anywhere.
-/// Outside the story a short sentence does not end it. Inside the story, the headlines just
-/// before a paragraph are that paragraph's subheads: the block stops before
-/// them. A label with nothing after it is the phrase rules' business.
+/// Outside the story a short sentence does not end it. Inside the story, the
+/// headline just before a paragraph may be that paragraph's subhead: the
+/// block stops before it. A label with nothing after it is the phrase rules'
+/// business.
 fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -316,7 +323,7 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
             | Class::Scrap
             | Class::Label
             | Class::Furniture
-            | Class::Controls
+            | Class::Widget
             | Class::Promo => true,
             Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
             Class::Intro | Class::Subhead | Class::Other => false,
@@ -326,10 +333,13 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
             end += 1;
         }
         let mut last = end - 1;
-        if !outside && lines.get(end).is_some_and(|l| l.class == Class::Prose) {
-            while last > i && lines[last].class.is_headline() {
-                last -= 1;
-            }
+        // A subhead heads one paragraph: only the last headline can be one.
+        if !outside
+            && lines.get(end).is_some_and(|l| l.class == Class::Prose)
+            && last > i
+            && lines[last].class.is_headline()
+        {
+            last -= 1;
         }
         while last > i && lines[last].class == Class::Prose {
             last -= 1;
@@ -420,6 +430,15 @@ mod tests {
             class,
             words,
             digits: false,
+        }
+    }
+
+    /// A line with a digit in it: a date, a time, a score.
+    fn d(class: Class, words: usize) -> Line {
+        Line {
+            class,
+            words,
+            digits: true,
         }
     }
 
@@ -556,5 +575,105 @@ mod tests {
         assert!(runs(&[Teaser, Teaser, Teaser]).is_empty());
         assert!(runs(&[]).is_empty());
         assert_eq!(runs(&[Label, Loose, Loose]), [(0, 3)]);
+    }
+
+    #[test]
+    fn the_page_tail_takes_later_junk_and_what_lies_between() {
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Prose, 8),
+            l(Scrap, 1),
+            l(Loose, 6),
+            l(Furniture, 1),
+            l(Scrap, 1),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 9)]);
+        // Nor does one longer blurb, with its headline.
+        let lines = [
+            l(Prose, 80),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Teaser, 6),
+            l(Prose, 20),
+            l(Furniture, 1),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 6)]);
+    }
+
+    #[test]
+    fn the_page_tail_stops_where_the_story_resumes() {
+        let lines = [
+            l(Prose, 80),
+            l(Label, 2),
+            l(Furniture, 1),
+            l(Teaser, 6),
+            l(Prose, 20),
+            l(Prose, 20),
+            l(Loose, 6),
+            l(Furniture, 1),
+            l(Furniture, 1),
+        ];
+        // The last headline heads the paragraph after it.
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 3), (7, 9)]);
+    }
+
+    #[test]
+    fn a_last_sentence_or_credit_after_the_tail_stays_out() {
+        for last in [l(Prose, 8), l(Other, 6)] {
+            let lines = [l(Prose, 80), l(Label, 2), l(Teaser, 6), l(Teaser, 6), last];
+            assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 4)]);
+        }
+        // Unless more junk follows it.
+        let lines = [
+            l(Prose, 80),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Teaser, 6),
+            l(Other, 6),
+            l(Furniture, 1),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 6)]);
+    }
+
+    #[test]
+    fn a_menu_above_the_story() {
+        let c = [Scrap, Scrap, Scrap, Scrap, Prose, Prose];
+        assert_eq!(runs(&c), [(0, 4)]);
+        assert!(runs(&[Scrap, Scrap, Scrap, Prose, Prose]).is_empty());
+        // A match's venue, date, kick-off time and referee are the story's.
+        let lines = [
+            l(Scrap, 2),
+            d(Scrap, 3),
+            d(Scrap, 2),
+            l(Scrap, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // Scraps inside the story are a table, not a menu.
+        let c = [Prose, Prose, Scrap, Scrap, Scrap, Scrap, Prose, Prose];
+        assert!(runs(&c).is_empty());
+    }
+
+    #[test]
+    fn a_widget_is_junk_even_alone() {
+        assert_eq!(runs(&[Prose, Widget, Prose, Prose]), [(1, 2)]);
+        assert_eq!(runs(&[Widget]), [(0, 1)]);
+    }
+
+    #[test]
+    fn a_labelled_box_inside_the_story_keeps_only_its_last_headline_out() {
+        let lines = [
+            l(Prose, 30),
+            l(Label, 2),
+            l(Loose, 6),
+            l(Loose, 6),
+            l(Prose, 10),
+            l(Prose, 30),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 3)]);
     }
 }

@@ -420,6 +420,51 @@ mod tests {
     }
 
     #[test]
+    fn bars_of_links() {
+        let s = shape();
+        for yes in [
+            "Home | World | Sport | Weather",
+            "Privacy policy · Terms of use · Contact us",
+            "Sitemap | Subscribe | Privacy |",
+            "Harbor Ledger • Ferries • Port strike",
+            "A | A | A",
+        ] {
+            assert!(s.is_link_bar(yes), "{yes}");
+        }
+        for no in [
+            "Dana Okafor | Harbor Ledger staff",
+            "Wins | 12 | 4",
+            "The vote was 5-2 | the council met late into the night on Tuesday | again",
+            "Home",
+        ] {
+            assert!(!s.is_link_bar(no), "{no}");
+        }
+        let off = Shape::new(&ShapeSpec {
+            link_bar_items: 0,
+            ..ShapeSpec::default()
+        })
+        .unwrap();
+        assert!(!off.is_link_bar("Home | World | Sport | Weather"));
+    }
+
+    #[test]
+    fn numbered_entries_are_not_scraps() {
+        let s = shape();
+        assert!(!s.is_scrap("7. Saskatoon"));
+        assert!(!s.is_scrap("2) Harbor City"));
+        assert!(s.is_scrap("7"));
+        assert!(s.is_scrap("2007"));
+    }
+
+    #[test]
+    fn a_headline_may_say_who_says_so() {
+        let s = shape();
+        assert!(s.is_loose_headline("Ferries halt after crash, regulator says"));
+        assert!(s.is_title_case_headline("Port Strike Will End Soon, Union Says"));
+        assert!(!s.is_loose_headline("Additional reporting by Lena Marsh"));
+    }
+
+    #[test]
     fn bounds_are_checked() {
         let spec = ShapeSpec {
             min_words: 9,
