@@ -5,32 +5,46 @@
 //! - after the story's last paragraph, a run of link labels ("More From
 //!   Author"), promotional lines (a `markers` match, such as "read the full
 //!   analysis in my latest blog") and teaser headlines of other stories:
-//!   title-case lines with no final punctuation and no reporting words. No
-//!   label is needed: nothing of the story comes after its last paragraph;
+//!   title-case lines with no final punctuation and no credit words. No
+//!   label is needed: nothing of the story comes after its last paragraph.
+//!   Once such a block starts, the rest of the page is its tail: later junk
+//!   (a comment form, a footer with its copyright line) joins it with what
+//!   lies between, until two real paragraphs in a row, or a line ending in
+//!   a colon and the list it introduces, show the story's kind of text
+//!   again. A last sentence or credit after the last junk stays out;
 //! - above the story, a run of site controls and labels (a share bar and a
-//!   "Text size" control);
+//!   "Text size" control), or a menu: `menu_run` short entries in a row,
+//!   nearly none with a digit (a match's venue, date and kick-off time are
+//!   the story's);
 //! - anywhere in the body, a label followed by headline-like lines (a
-//!   "Related" box), or `teaser_run` title-case lines in a row.
+//!   "Related" box), or `teaser_run` title-case lines in a row;
+//! - anywhere, even alone, a widget: a bar of links ("Home | World |
+//!   Sport"), several controls on one line ("Email to a friendPrinter
+//!   friendly"), or a block whose every line is a control or a label with
+//!   its links (an article with blank lines between paragraphs keeps a share
+//!   bar together).
 //!
 //! The story is the stretch of blocks where prose outweighs everything else,
 //! so a copyright line or a stray sentence among the junk after it does not
 //! extend it. The headline, and a copy of it in the body, are never flagged;
 //! nor is a headline followed by a paragraph (a subhead, wherever it is), a
-//! list after a line ending in a colon, or a fixture list ("A v B"). A lone
-//! promo line in the middle of the story ("ADVERTISEMENT") is the phrase
-//! rules' job (`kind: existence`); a block reported here stands for them, so
-//! the engine drops same-family findings inside it.
+//! list after a line ending in a colon, a numbered list, or a fixture list
+//! ("A v B"). A lone promo line in the middle of the story ("ADVERTISEMENT")
+//! and a lone copyright line are the phrase rules' job (`kind: existence`)
+//! or nobody's; a block reported here stands for them, so the engine drops
+//! same-family findings inside it.
 //!
 //! A paragraph is a block that ends a sentence and has at least
-//! `shape.prose_min_words` words. Every block is read whole: in a plain-text
-//! article with one paragraph per line, each line.
+//! `shape.prose_min_words` words. A block is read whole (in a plain-text
+//! article with one paragraph per line, each line), but for a widget split
+//! over lines.
 //!
 //! ## Why
 //! Articles reach the desk from CMS exports, wire feeds and scraped pages,
-//! with the page's "More From Author" box and its teasers still attached.
-//! Published, that is another site's furniture in our story. Labels can be
-//! listed; teaser headlines cannot, so they are found by their shape and
-//! their place.
+//! with the page's "More From Author" box, its menus, its comment form and
+//! its footer still attached. Published, that is another site's furniture
+//! in our story. Labels can be listed; teaser headlines and menus cannot, so
+//! they are found by their shape and their place.
 //!
 //! ## Example
 //! ```yaml
@@ -41,34 +55,46 @@
 //! labels: [More From Author, Related, Most read]   # box labels: headlines follow
 //! label_patterns: ['^\W*(?:\w+\s+){0,3}news\W*$'] # box labels by shape ("SPORTS NEWS")
 //! furniture: [Print, Share this, Advertisement]     # junk lines that head nothing
+//! footer_patterns: ['\ball rights reserved\b']     # footer lines: junk that heads nothing
 //! markers: ['\bin my latest blog\b']               # a line with one is promotional
 //! min_lines: 2        # junk lines a block after the story needs (default 2)
 //! min_share: 0.5      # share of its lines (scraps aside) that are junk (default 0.5)
 //! teaser_run: 3       # title-case lines in a row that are a block anywhere (0: off)
+//! menu_run: 4         # short entries in a row that are a menu above the story (0: off)
 //! shape:              # headline and paragraph shape (numbers are the defaults)
 //!   min_words: 4
 //!   max_words: 20
 //!   max_chars: 160
 //!   max_commas: 1
 //!   prose_min_words: 5
+//!   link_bar_items: 3       # items of a bar of links (0: off)
+//!   link_bar_item_words: 5  # most words in one of its items
 //!   minor_words: [a, an, and, as, at, by, for, from, in, of, on, or, the, to, with]
-//!   reporting_words: [said, says, told, according, reporting, editing, photo]
+//!   reporting_words: [according, reporting, editing, photo, credit]
 //! examples:
 //!   - bad: "The talks resume on Monday.\nMore From Author\nWhy Every Port Strike Ends the Same Way"
 //!   - good: "Why the Talks Matter\nThe talks resume on Monday."
 //! ```
 //! `labels` and `furniture` are literal text alone on a line (symbols such
-//! as "»" or ":" around it are fine), or before a colon and a headline
-//! ("Read more: ..."); `label_patterns` and `markers` are regular
-//! expressions. All follow `ignorecase` (default true). A label heads a box
-//! of links; furniture ("Print", "Share this") is junk but heads nothing. A
-//! scrap (a menu entry, a name in capitals, a time stamp) is neutral: it
-//! neither makes nor breaks a block, and goes with the block it touches.
+//! as "»" or ":" around it, or a count such as "(12)", are fine), or before
+//! a colon and a headline ("Read more: ..."); `label_patterns`,
+//! `footer_patterns` and `markers` are regular expressions. All follow
+//! `ignorecase` (default true). A label heads a box of links; furniture
+//! ("Print", "Share this", a copyright line) is junk but heads nothing; a
+//! trail of links opened by either ("Home » Sport") is neutral. A scrap (a
+//! menu entry, a name in capitals, a time stamp) is neutral: it neither
+//! makes nor breaks a block, and goes with the block it touches. Reporting
+//! words make a line a credit, never a headline; "says" is not one of them
+//! ("Ferries halt after crash, regulator says" is a headline).
+//!
+//! The message can use `{size}` ("1 line", "4 lines"), `{lines}` (the
+//! number) and `{first}` (the block's first line).
 //!
 //! ## Fix safety
-//! Unsafe: the fix deletes the block, with the line breaks before it. A
-//! teaser list is junk, but a title-case line after the last paragraph can be
-//! a real closing line the desk wants to keep, so a person should look.
+//! Unsafe: the fix deletes the block's whole lines, with the line breaks
+//! that separated it. A teaser list is junk, but a title-case line after the
+//! last paragraph can be a real closing line the desk wants to keep, so a
+//! person should look.
 
 mod runs;
 mod shape;
@@ -153,6 +179,10 @@ struct PromoBlock {
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    Ok(Box::new(build(file)?))
+}
+
+fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     let spec: PromoBlockSpec = file.parse()?;
     let phrase_set = |list: &[String], key: &str| -> Result<Option<PhraseSet>, RuleError> {
         if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
@@ -195,7 +225,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         menu_run: spec.menu_run,
     };
     let meta = KIND.meta(file, spec.common())?;
-    Ok(Box::new(PromoBlock {
+    Ok(PromoBlock {
         meta,
         labels,
         label_patterns,
@@ -205,7 +235,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         footer_patterns,
         limits,
         shape,
-    }))
+    })
 }
 
 impl PromoBlock {
@@ -326,10 +356,18 @@ fn labelled(labels: Option<&PhraseSet>, text: &str, alone: bool, before: &[char]
         return false;
     }
     labels.find(text).into_iter().any(|(_, range)| {
-        (alone_on_line(text, &range) && alone)
-            || (text[..range.start].chars().all(|c| !c.is_alphanumeric())
-                && text[range.end..].trim_start().starts_with(before))
+        let opens = text[..range.start].chars().all(|c| !c.is_alphanumeric());
+        let rest = text[range.end..].trim();
+        (alone && (alone_on_line(text, &range) || (opens && is_count(rest))))
+            || (opens && rest.starts_with(before))
     })
+}
+
+/// "(12)": the count a control shows ("Comments (12)").
+fn is_count(text: &str) -> bool {
+    text.strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Two or more controls and labels and nothing else on one line: a toolbar
@@ -536,6 +574,29 @@ mod tests {
     }
 
     #[test]
+    fn a_block_of_controls_over_several_lines_is_a_widget() {
+        let file = RuleFile::standalone(
+            "promo/test",
+            "test.yaml",
+            "kind: promo-block\nseverity: error\nmessage: m\ndescription: d\nlabels: [Most read]\nfurniture: [Print, Share this article]\nexamples:\n  - bad: x\n  - good: y\n",
+        );
+        let rule = build(&file).unwrap_or_else(|e| panic!("{e}"));
+        for widget in [
+            "Share this article\nPrint",
+            "Most read\nFerry fares rise again\nDock workers reject first offer",
+        ] {
+            assert_eq!(rule.line(widget, "").class, Class::Widget, "{widget}");
+        }
+        for text in [
+            "Print\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
+            "Most read\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
+            "Ferry fares rise again\nDock workers reject first offer",
+        ] {
+            assert_ne!(rule.line(text, "").class, Class::Widget, "{text}");
+        }
+    }
+
+    #[test]
     fn toolbars_and_trails() {
         let controls = PhraseSet::new(
             &[
@@ -576,6 +637,8 @@ mod tests {
         assert!(!is_trail(controls, "Home"));
         assert!(!is_trail(controls, "Homeowners » Rates"));
         assert!(is_label(controls, "Print"));
+        assert!(is_label(controls, "Read comments (12)"));
+        assert!(!is_label(controls, "Read comments (twelve)"));
         assert!(!is_label(controls, "Home » Sport"));
     }
 

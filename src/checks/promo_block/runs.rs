@@ -238,14 +238,19 @@ fn is_junk(line: &Line) -> bool {
 /// line that introduces a list followed by the list ("Tour dates:" and the
 /// dates). Teaser blurbs and the fields of a comment form ("Name:",
 /// "Email:") come one at a time between the junk.
+///
+/// One pass that stops at the first sign, so scanning the rest of a long
+/// page once per block stays linear in all.
 fn resumes_story(gap: &[Line]) -> bool {
     let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
     let entry = |l: &Line| !is_junk(l) && l.class != Class::Intro;
-    gap.windows(2)
-        .any(|pair| paragraph(&pair[0]) && paragraph(&pair[1]))
-        || gap
-            .windows(3)
-            .any(|three| three[0].class == Class::Intro && entry(&three[1]) && entry(&three[2]))
+    (0..gap.len()).any(|i| {
+        let next = |k: usize| gap.get(i + k);
+        (paragraph(&gap[i]) && next(1).is_some_and(paragraph))
+            || (gap[i].class == Class::Intro
+                && next(1).is_some_and(entry)
+                && next(2).is_some_and(entry))
+    })
 }
 
 /// The runs of [`after_story`] before the tail joins them, one per stretch
@@ -675,5 +680,23 @@ mod tests {
             l(Prose, 30),
         ];
         assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 3)]);
+    }
+
+    #[test]
+    fn a_long_page_of_small_blocks_stays_linear() {
+        let mut lines = vec![l(Prose, 80), l(Prose, 80)];
+        for _ in 0..40_000 {
+            lines.extend([
+                l(Label, 2),
+                l(Furniture, 1),
+                l(Intro, 3),
+                l(Other, 6),
+                l(Other, 6),
+            ]);
+        }
+        let started = std::time::Instant::now();
+        let runs = junk_runs(&lines, &LIMITS);
+        assert_eq!(runs.len(), 40_000);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 }
