@@ -32,6 +32,11 @@ pub enum Class {
     Label,
     /// A site control or widget: "Share this", "Print", "Advertisement".
     Furniture,
+    /// A widget of the page whole in one block, junk wherever it is, even
+    /// alone: a bar of links or controls on one line ("Print | Email |
+    /// Share", "Home | World | Sport"), a block whose every line is a
+    /// control, a label with its links.
+    Widget,
     /// A line with a promotional marker ("in my latest blog"), even when it
     /// reads as a sentence.
     Promo,
@@ -48,8 +53,11 @@ pub enum Class {
 }
 
 impl Class {
-    fn is_flag(self) -> bool {
-        matches!(self, Class::Label | Class::Furniture | Class::Promo)
+    pub fn is_flag(self) -> bool {
+        matches!(
+            self,
+            Class::Label | Class::Furniture | Class::Widget | Class::Promo
+        )
     }
 
     fn is_headline(self) -> bool {
@@ -61,7 +69,7 @@ impl Class {
         match self {
             Class::Prose => 0,
             Class::Intro => -2,
-            Class::Label | Class::Furniture | Class::Promo => 15,
+            Class::Label | Class::Furniture | Class::Widget | Class::Promo => 15,
             Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
             Class::Scrap => 3,
         }
@@ -73,6 +81,8 @@ impl Class {
 pub struct Line {
     pub class: Class,
     pub words: usize,
+    /// Holds a digit: a date, a time, a score. A site menu has few.
+    pub digits: bool,
 }
 
 /// The thresholds of a rule.
@@ -84,6 +94,8 @@ pub struct Limits {
     pub min_share: f64,
     /// Title-case headlines in a row that are a run anywhere (0: off).
     pub teaser_run: usize,
+    /// Scraps in a row that are a menu above the story (0: off).
+    pub menu_run: usize,
 }
 
 /// A sentence among the junk outside the story ("Triumphant return ends in
@@ -94,13 +106,24 @@ const STRAY_SENTENCE_WORDS: usize = 12;
 /// they overlap or touch.
 pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     let lines = subheads(&lists_after_intros(lines));
+    let bars = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.class == Class::Widget)
+        .map(|(i, _)| i..i + 1);
     let Some(story) = story(&lines) else {
         // No paragraph at all: nothing is "after the story", but a labelled
-        // box is still one.
-        return merge(labelled_blocks(&lines, &(0..0)));
+        // box is still one, and so is a bar of controls.
+        let mut runs = labelled_blocks(&lines, &(0..0));
+        runs.extend(bars);
+        return merge(runs);
     };
-    let mut runs = after_story(&lines, story.end, limits);
+    let mut runs: Vec<Range<usize>> = bars.collect();
+    runs.extend(after_story(&lines, story.end, limits));
     runs.extend(before_story(&lines[..story.start], limits));
+    if limits.menu_run > 0 {
+        runs.extend(menus(&lines[..story.start], limits.menu_run));
+    }
     runs.extend(labelled_blocks(&lines, &story));
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
@@ -118,7 +141,9 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
             let mut line = *line;
             match line.class {
                 Class::Intro => in_list = true,
-                Class::Prose | Class::Label | Class::Furniture | Class::Promo => in_list = false,
+                Class::Prose | Class::Label | Class::Furniture | Class::Widget | Class::Promo => {
+                    in_list = false
+                }
                 Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
                 _ => {}
             }
@@ -172,8 +197,65 @@ fn story(lines: &[Line]) -> Option<Range<usize>> {
 /// title-case headlines are junk: nothing of the story comes after its last
 /// paragraph, so a headline there is another story's. Sentence-case
 /// headlines and scraps count neither way; a labelled block takes them.
+///
+/// Once such a block starts, the rest of the page is its tail: every later
+/// junk block joins it, with whatever lies between (teaser blurbs, comment
+/// forms, a stray credit), until the story's kind of text comes back
+/// ([`resumes_story`]).
 fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<usize>> {
-    let junk = |l: &Line| l.class.is_flag() || l.class == Class::Teaser;
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for run in stretch_runs(lines, story_end, limits) {
+        if out.last().is_some_and(|last| run.start < last.end) {
+            continue;
+        }
+        let mut end = run.end;
+        while let Some(next) = (end..lines.len()).find(|&i| is_junk(&lines[i])) {
+            if resumes_story(&lines[end..next]) {
+                break;
+            }
+            end = next + 1;
+        }
+        // What follows it to the end of the page goes with it, unless the
+        // story's kind of text comes back there; but not a last sentence or
+        // credit (a line of the story's, or a reader's).
+        if !resumes_story(&lines[end..]) {
+            end += lines[end..]
+                .iter()
+                .rposition(|l| !matches!(l.class, Class::Prose | Class::Other))
+                .map_or(0, |i| i + 1);
+        }
+        out.push(run.start..end);
+    }
+    out
+}
+
+fn is_junk(line: &Line) -> bool {
+    line.class.is_flag() || line.class == Class::Teaser
+}
+
+/// Between two blocks of junk after the story, the story's kind of text:
+/// two real paragraphs in a row (a recipe's method, an author's note), or a
+/// line that introduces a list followed by the list ("Tour dates:" and the
+/// dates). Teaser blurbs and the fields of a comment form ("Name:",
+/// "Email:") come one at a time between the junk.
+///
+/// One pass that stops at the first sign, so scanning the rest of a long
+/// page once per block stays linear in all.
+fn resumes_story(gap: &[Line]) -> bool {
+    let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
+    let entry = |l: &Line| !is_junk(l) && l.class != Class::Intro;
+    (0..gap.len()).any(|i| {
+        let next = |k: usize| gap.get(i + k);
+        (paragraph(&gap[i]) && next(1).is_some_and(paragraph))
+            || (gap[i].class == Class::Intro
+                && next(1).is_some_and(entry)
+                && next(2).is_some_and(entry))
+    })
+}
+
+/// The runs of [`after_story`] before the tail joins them, one per stretch
+/// between sentences of some length.
+fn stretch_runs(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<usize>> {
     let neutral = |l: &Line| matches!(l.class, Class::Loose | Class::Scrap | Class::Subhead);
     let mut out = Vec::new();
     let mut start = story_end;
@@ -187,24 +269,20 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
             .map_or(lines.len(), |i| start + i);
         let stretch = &lines[start..end];
         if let (Some(first), Some(last)) = (
-            stretch.iter().position(junk),
-            stretch.iter().rposition(junk),
+            stretch.iter().position(is_junk),
+            stretch.iter().rposition(is_junk),
         ) {
             let run = &stretch[first..=last];
-            let count = run.iter().filter(|l| junk(l)).count();
+            let count = run.iter().filter(|l| is_junk(l)).count();
             let counted = run.iter().filter(|l| !neutral(l)).count();
             let share = count as f64 / counted.max(1) as f64;
             if count >= limits.min_lines && share >= limits.min_share {
-                // Scraps on either side go with it (a section name above, a
-                // copyright line below); a sentence-case line may be a
-                // recipe's list or the story's credit, so it stays out.
+                // Scraps above it go with it (a section name); a
+                // sentence-case line may be a recipe's list or the story's
+                // credit, so it stays out.
                 let mut first = first;
                 while first > 0 && stretch[first - 1].class == Class::Scrap {
                     first -= 1;
-                }
-                let mut last = last;
-                while last + 1 < stretch.len() && stretch[last + 1].class == Class::Scrap {
-                    last += 1;
                 }
                 out.push(start + first..start + last + 1);
             }
@@ -231,9 +309,10 @@ fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
 }
 
 /// A box label followed by headlines, scraps and furniture, anywhere.
-/// Outside the story a short sentence does not end it. Inside the story, the headlines just
-/// before a paragraph are that paragraph's subheads: the block stops before
-/// them. A label with nothing after it is the phrase rules' business.
+/// Outside the story a short sentence does not end it. Inside the story, the
+/// headline just before a paragraph may be that paragraph's subhead: the
+/// block stops before it. A label with nothing after it is the phrase rules'
+/// business.
 fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -249,6 +328,7 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
             | Class::Scrap
             | Class::Label
             | Class::Furniture
+            | Class::Widget
             | Class::Promo => true,
             Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
             Class::Intro | Class::Subhead | Class::Other => false,
@@ -258,10 +338,13 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
             end += 1;
         }
         let mut last = end - 1;
-        if !outside && lines.get(end).is_some_and(|l| l.class == Class::Prose) {
-            while last > i && lines[last].class.is_headline() {
-                last -= 1;
-            }
+        // A subhead heads one paragraph: only the last headline can be one.
+        if !outside
+            && lines.get(end).is_some_and(|l| l.class == Class::Prose)
+            && last > i
+            && lines[last].class.is_headline()
+        {
+            last -= 1;
         }
         while last > i && lines[last].class == Class::Prose {
             last -= 1;
@@ -277,15 +360,30 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
 /// `min` or more title-case headlines in a row: a list of links. A subhead
 /// is followed by its paragraph, never by another subhead.
 fn teaser_rows(lines: &[Line], min: usize) -> Vec<Range<usize>> {
+    rows_of(lines, Class::Teaser, min)
+}
+
+/// `min` or more scraps in a row, nearly all without digits: a site menu
+/// ("World", "Sport", "Live scores", "Weather"). Above the story a byline,
+/// a date, a time and a venue make four, but most of those hold digits.
+fn menus(lines: &[Line], min: usize) -> Vec<Range<usize>> {
+    rows_of(lines, Class::Scrap, min)
+        .into_iter()
+        .filter(|run| lines[run.clone()].iter().filter(|l| l.digits).count() <= 1)
+        .collect()
+}
+
+/// Every run of `min` or more blocks of `class` in a row.
+fn rows_of(lines: &[Line], class: Class, min: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].class != Class::Teaser {
+        if lines[i].class != class {
             i += 1;
             continue;
         }
         let start = i;
-        while i < lines.len() && lines[i].class == Class::Teaser {
+        while i < lines.len() && lines[i].class == class {
             i += 1;
         }
         if i - start >= min {
@@ -316,6 +414,7 @@ mod tests {
         min_lines: 2,
         min_share: 0.5,
         teaser_run: 3,
+        menu_run: 4,
     };
 
     /// Paragraphs of 30 words, everything else of 6.
@@ -325,13 +424,27 @@ mod tests {
             .map(|&class| Line {
                 class,
                 words: if class == Prose { 30 } else { 6 },
+                digits: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
     }
 
     fn l(class: Class, words: usize) -> Line {
-        Line { class, words }
+        Line {
+            class,
+            words,
+            digits: false,
+        }
+    }
+
+    /// A line with a digit in it: a date, a time, a score.
+    fn d(class: Class, words: usize) -> Line {
+        Line {
+            class,
+            words,
+            digits: true,
+        }
     }
 
     fn pairs(runs: Vec<Range<usize>>) -> Vec<(usize, usize)> {
@@ -467,5 +580,123 @@ mod tests {
         assert!(runs(&[Teaser, Teaser, Teaser]).is_empty());
         assert!(runs(&[]).is_empty());
         assert_eq!(runs(&[Label, Loose, Loose]), [(0, 3)]);
+    }
+
+    #[test]
+    fn the_page_tail_takes_later_junk_and_what_lies_between() {
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Prose, 8),
+            l(Scrap, 1),
+            l(Loose, 6),
+            l(Furniture, 1),
+            l(Scrap, 1),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 9)]);
+        // Nor does one longer blurb, with its headline.
+        let lines = [
+            l(Prose, 80),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Teaser, 6),
+            l(Prose, 20),
+            l(Furniture, 1),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 6)]);
+    }
+
+    #[test]
+    fn the_page_tail_stops_where_the_story_resumes() {
+        let lines = [
+            l(Prose, 80),
+            l(Label, 2),
+            l(Furniture, 1),
+            l(Teaser, 6),
+            l(Prose, 20),
+            l(Prose, 20),
+            l(Loose, 6),
+            l(Furniture, 1),
+            l(Furniture, 1),
+        ];
+        // The last headline heads the paragraph after it.
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 3), (7, 9)]);
+    }
+
+    #[test]
+    fn a_last_sentence_or_credit_after_the_tail_stays_out() {
+        for last in [l(Prose, 8), l(Other, 6)] {
+            let lines = [l(Prose, 80), l(Label, 2), l(Teaser, 6), l(Teaser, 6), last];
+            assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 4)]);
+        }
+        // Unless more junk follows it.
+        let lines = [
+            l(Prose, 80),
+            l(Label, 2),
+            l(Teaser, 6),
+            l(Teaser, 6),
+            l(Other, 6),
+            l(Furniture, 1),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 6)]);
+    }
+
+    #[test]
+    fn a_menu_above_the_story() {
+        let c = [Scrap, Scrap, Scrap, Scrap, Prose, Prose];
+        assert_eq!(runs(&c), [(0, 4)]);
+        assert!(runs(&[Scrap, Scrap, Scrap, Prose, Prose]).is_empty());
+        // A match's venue, date, kick-off time and referee are the story's.
+        let lines = [
+            l(Scrap, 2),
+            d(Scrap, 3),
+            d(Scrap, 2),
+            l(Scrap, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // Scraps inside the story are a table, not a menu.
+        let c = [Prose, Prose, Scrap, Scrap, Scrap, Scrap, Prose, Prose];
+        assert!(runs(&c).is_empty());
+    }
+
+    #[test]
+    fn a_widget_is_junk_even_alone() {
+        assert_eq!(runs(&[Prose, Widget, Prose, Prose]), [(1, 2)]);
+        assert_eq!(runs(&[Widget]), [(0, 1)]);
+    }
+
+    #[test]
+    fn a_labelled_box_inside_the_story_keeps_only_its_last_headline_out() {
+        let lines = [
+            l(Prose, 30),
+            l(Label, 2),
+            l(Loose, 6),
+            l(Loose, 6),
+            l(Prose, 10),
+            l(Prose, 30),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 3)]);
+    }
+
+    #[test]
+    fn a_long_page_of_small_blocks_stays_linear() {
+        let mut lines = vec![l(Prose, 80), l(Prose, 80)];
+        for _ in 0..40_000 {
+            lines.extend([
+                l(Label, 2),
+                l(Furniture, 1),
+                l(Intro, 3),
+                l(Other, 6),
+                l(Other, 6),
+            ]);
+        }
+        let started = std::time::Instant::now();
+        let runs = junk_runs(&lines, &LIMITS);
+        assert_eq!(runs.len(), 40_000);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 }

@@ -27,6 +27,11 @@ pub struct ShapeSpec {
     /// Fewest words in a paragraph of the story (it must also end a
     /// sentence).
     pub prose_min_words: usize,
+    /// Fewest items in a bar of links ("Home | World | Sport"), a menu or a
+    /// footer: every item short, separated by `|`, `•`, `·` or `::` (0: off).
+    pub link_bar_items: usize,
+    /// Most words in one item of a bar of links.
+    pub link_bar_item_words: usize,
 }
 
 impl Default for ShapeSpec {
@@ -40,12 +45,15 @@ impl Default for ShapeSpec {
                 "a an and as at but by en for from if in into nor of off on onto or per \
                  so than the to up upon via vs vs. v v. with yet",
             ),
+            // Not "says": "Airline Halts Flights, Regulator Says" is a
+            // headline's own style.
             reporting_words: words(
-                "said say says told tells according reported reporting editing writing \
-                 written contributed compiled photo photos photograph credit courtesy \
-                 copyright",
+                "according reported reporting editing writing written contributed \
+                 compiled photo photos photograph credit courtesy copyright",
             ),
             prose_min_words: 5,
+            link_bar_items: 3,
+            link_bar_item_words: 5,
         }
     }
 }
@@ -64,6 +72,8 @@ pub struct Shape {
     minor_words: HashSet<String>,
     reporting_words: HashSet<String>,
     prose_min_words: usize,
+    link_bar_items: usize,
+    link_bar_item_words: usize,
 }
 
 impl Shape {
@@ -83,6 +93,8 @@ impl Shape {
             minor_words: lower(&spec.minor_words),
             reporting_words: lower(&spec.reporting_words),
             prose_min_words: spec.prose_min_words,
+            link_bar_items: spec.link_bar_items,
+            link_bar_item_words: spec.link_bar_item_words,
         })
     }
 
@@ -90,6 +102,32 @@ impl Shape {
     pub fn is_prose(&self, text: &str) -> bool {
         let text = text.trim();
         ends_sentence(text) && word_count(text) >= self.prose_min_words
+    }
+
+    /// A bar of links: a site menu ("Home | World | Sport | Weather"), a
+    /// footer ("Privacy | Terms of use | Contact us"), a topic strip. Its
+    /// items are a few words each, with letters; a sentence never splits
+    /// into `link_bar_items` such pieces on these separators.
+    pub fn is_link_bar(&self, text: &str) -> bool {
+        if self.link_bar_items == 0 || text.contains('\n') {
+            return false;
+        }
+        let text = text.trim();
+        LINK_SEPARATORS.iter().any(|separator| {
+            let mut items = 0;
+            for item in text.split(separator).map(str::trim) {
+                if item.is_empty() {
+                    continue;
+                }
+                if word_count(item) > self.link_bar_item_words
+                    || !item.chars().any(char::is_alphabetic)
+                {
+                    return false;
+                }
+                items += 1;
+            }
+            items >= self.link_bar_items
+        })
     }
 
     /// A line that introduces what follows ("Key features:", "The full
@@ -103,7 +141,8 @@ impl Shape {
     /// neither makes nor breaks a block of junk.
     pub fn is_scrap(&self, text: &str) -> bool {
         let text = text.trim();
-        if ends_sentence(text) || text.contains('\n') {
+        // "7. Saskatoon" is an entry of the story's own numbered list.
+        if ends_sentence(text) || text.contains('\n') || is_numbered_entry(text) {
             return false;
         }
         let words = word_count(text);
@@ -204,6 +243,9 @@ impl Shape {
     }
 }
 
+/// What separates the items of a bar of links.
+const LINK_SEPARATORS: &[&str] = &["|", "•", "·", "::"];
+
 /// Closing marks that may follow a sentence's final punctuation.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -270,6 +312,15 @@ fn starts_with_date(words: &[&str]) -> bool {
         }
         _ => false,
     }
+}
+
+/// "7. Saskatoon", "2) Harbor City": a number, a full stop or a bracket,
+/// then text.
+fn is_numbered_entry(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < text.len()
+        && (rest.starts_with(". ") || rest.starts_with(") "))
+        && rest[2..].chars().any(char::is_alphabetic)
 }
 
 /// "07:13", "9:30": the time stamp of a listing.
@@ -366,6 +417,51 @@ mod tests {
         }
         assert!(s.is_list_intro("Key features:"));
         assert!(!s.is_list_intro("Key features"));
+    }
+
+    #[test]
+    fn bars_of_links() {
+        let s = shape();
+        for yes in [
+            "Home | World | Sport | Weather",
+            "Privacy policy · Terms of use · Contact us",
+            "Sitemap | Subscribe | Privacy |",
+            "Harbor Ledger • Ferries • Port strike",
+            "A | A | A",
+        ] {
+            assert!(s.is_link_bar(yes), "{yes}");
+        }
+        for no in [
+            "Dana Okafor | Harbor Ledger staff",
+            "Wins | 12 | 4",
+            "The vote was 5-2 | the council met late into the night on Tuesday | again",
+            "Home",
+        ] {
+            assert!(!s.is_link_bar(no), "{no}");
+        }
+        let off = Shape::new(&ShapeSpec {
+            link_bar_items: 0,
+            ..ShapeSpec::default()
+        })
+        .unwrap();
+        assert!(!off.is_link_bar("Home | World | Sport | Weather"));
+    }
+
+    #[test]
+    fn numbered_entries_are_not_scraps() {
+        let s = shape();
+        assert!(!s.is_scrap("7. Saskatoon"));
+        assert!(!s.is_scrap("2) Harbor City"));
+        assert!(s.is_scrap("7"));
+        assert!(s.is_scrap("2007"));
+    }
+
+    #[test]
+    fn a_headline_may_say_who_says_so() {
+        let s = shape();
+        assert!(s.is_loose_headline("Ferries halt after crash, regulator says"));
+        assert!(s.is_title_case_headline("Port Strike Will End Soon, Union Says"));
+        assert!(!s.is_loose_headline("Additional reporting by Lena Marsh"));
     }
 
     #[test]
