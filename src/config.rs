@@ -9,6 +9,7 @@
 //! ignore: [style/misspellings]
 //! severity: {promo: warning, names/consistency: error}
 //! date_keys: [date, published_at] # front-matter keys holding the publication date
+//! quote_style: curly              # turn on quotes/style: curly | straight | consistent
 //! exclude: ["archive/**"]         # never check these files (relative to this file)
 //! overrides:
 //!   - files: "wire/**"
@@ -43,6 +44,10 @@ pub struct ConfigFile {
     pub severity: BTreeMap<String, Severity>,
     #[serde(default)]
     pub date_keys: Option<Vec<String>>,
+    /// `curly`, `straight` or `consistent`: turns on `quotes/style` with
+    /// this preference.
+    #[serde(default)]
+    pub quote_style: Option<crate::document::QuoteStyle>,
     #[serde(default)]
     pub exclude: Vec<Spanned<String>>,
     #[serde(default)]

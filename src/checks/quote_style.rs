@@ -33,8 +33,6 @@
 //! from its neighbours (and the pairing), and can be wrong. Curly to
 //! straight is safe.
 
-use serde::Deserialize;
-
 use super::quotes::ArticleQuotes;
 use super::quotes::scanner::{Glyph, Level, Mark, Role};
 use super::{Check, Kind, RuleMeta};
@@ -52,14 +50,9 @@ rule_spec! {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Prefer {
-    Curly,
-    Straight,
-    #[default]
-    Consistent,
-}
+/// The house quote style; a config file's `quote_style` overrides the
+/// rule's `prefer` for the articles it covers.
+pub use crate::document::QuoteStyle as Prefer;
 
 pub static KIND: Kind = Kind {
     name: "quote_style",
@@ -124,7 +117,7 @@ impl Check for QuoteStyle {
                 .flat_map(|(p, marks)| marks.iter().map(move |m| (p, m)))
                 .filter(|(_, m)| self.counts(m))
         };
-        let (style, reason) = match self.prefer {
+        let (style, reason) = match doc.quote_style.unwrap_or(self.prefer) {
             Prefer::Curly => (Glyph::Curly, "House style is curly quotes"),
             Prefer::Straight => (Glyph::Straight, "House style is straight quotes"),
             Prefer::Consistent => {

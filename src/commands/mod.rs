@@ -45,7 +45,12 @@ fn load_rules_with(args: &RuleArgs, config: Option<&Config>) -> Option<RuleSet> 
             };
             let mut ignore = config.map(|c| c.file.ignore.clone()).unwrap_or_default();
             ignore.extend(args.ignore.iter().cloned());
-            set.retain(&select, &ignore);
+            // House options switch on the rules that enforce them.
+            let mut enable = Vec::new();
+            if config.is_some_and(|c| c.file.quote_style.is_some()) {
+                enable.push("quotes/style".to_string());
+            }
+            set.retain_with(&select, &enable, &ignore);
             Some(set)
         }
         Err(errors) => {
@@ -166,6 +171,7 @@ impl Engines {
                     if let Some(keys) = config.file.date_keys.clone() {
                         read.date_keys = keys;
                     }
+                    read.quote_style = config.file.quote_style;
                     config.policy
                 }
                 None => Policy::default(),

@@ -115,6 +115,17 @@ pub struct Problem {
     pub message: String,
 }
 
+/// The quotation marks a house writes (config `quote_style`, rule `prefer`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteStyle {
+    Curly,
+    Straight,
+    /// Either, but one per article.
+    #[default]
+    Consistent,
+}
+
 /// Options that change how a document is read.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
@@ -122,6 +133,8 @@ pub struct ReadOptions {
     pub date_keys: Vec<String>,
     /// Publication date to use when the front matter has none (`--date`).
     pub fallback_date: Option<Date>,
+    /// The house quote style from the config file, if it sets one.
+    pub quote_style: Option<QuoteStyle>,
 }
 
 impl Default for ReadOptions {
@@ -131,6 +144,7 @@ impl Default for ReadOptions {
                 .map(String::from)
                 .to_vec(),
             fallback_date: None,
+            quote_style: None,
         }
     }
 }
@@ -145,6 +159,8 @@ pub struct Document {
     pub front_matter: FrontMatter,
     /// From the front matter, else the `--date` fallback.
     pub publication_date: Option<Date>,
+    /// The house quote style set by the config file, if any.
+    pub quote_style: Option<QuoteStyle>,
     pub blocks: Vec<Block>,
     /// Spans of HTML comments (`<!-- … -->`), where suppressions live.
     pub comments: Vec<Span>,
@@ -231,6 +247,7 @@ impl Document {
             format,
             front_matter,
             publication_date,
+            quote_style: options.quote_style,
             blocks,
             comments,
             problems,

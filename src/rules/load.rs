@@ -83,10 +83,16 @@ impl RuleSet {
     /// Keep the enabled rules matching `select` (all when empty) and not
     /// matching `ignore`. A pattern is a rule id or a family (`promo`, `promo/`).
     pub fn retain(&mut self, select: &[String], ignore: &[String]) {
+        self.retain_with(select, &[], ignore);
+    }
+
+    /// [`RuleSet::retain`], with `enable` naming rules that are on even
+    /// when their file says `enabled: false` (a config's house options).
+    pub fn retain_with(&mut self, select: &[String], enable: &[String], ignore: &[String]) {
         self.checks.retain(|c| {
             let id = &c.meta().id;
             let selected = if select.is_empty() {
-                c.meta().enabled
+                c.meta().enabled || enable.iter().any(|p| selects(p, id))
             } else {
                 select.iter().any(|p| selects(p, id))
             };

@@ -279,3 +279,42 @@ fn changed_since_checks_only_what_git_says_changed() {
     assert_eq!(code, Some(2));
     assert!(err.contains("--changed-since no-such-rev"), "{err}");
 }
+
+#[test]
+fn config_quote_style_turns_on_the_house_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let story = "# Vote\n\n“We will vote,” she said. \"We agree,\" he said.\n";
+    write(&d.join("curly/story.md"), story);
+    write(&d.join("curly/copydesk.yaml"), "quote_style: curly\n");
+    write(&d.join("straight/story.md"), story);
+    write(&d.join("straight/copydesk.yaml"), "quote_style: straight\n");
+    write(&d.join("none/story.md"), story);
+    let (items, _, err) = json_in(d, &["."]);
+    let style: Vec<(String, String)> = items
+        .iter()
+        .filter(|i| i["rule"] == "quotes/style")
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        style
+            .iter()
+            .any(|(p, m)| p == "./curly/story.md" && m.contains("curly")),
+        "{style:?} {err}"
+    );
+    assert!(
+        style
+            .iter()
+            .any(|(p, m)| p == "./straight/story.md" && m.contains("straight")),
+        "{style:?}"
+    );
+    assert!(
+        !style.iter().any(|(p, _)| p == "./none/story.md"),
+        "off without a config"
+    );
+}
