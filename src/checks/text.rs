@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
@@ -75,7 +75,12 @@ pub fn alone_on_line(text: &str, range: &Range<usize>) -> bool {
 /// Many literal phrases, one automaton, one pass over the text.
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
-    automaton: AhoCorasick,
+    /// Leftmost-longest search: fast, with prefilters.
+    leftmost: AhoCorasick,
+    /// Every match, for the rare place where the longest phrase fails its
+    /// word-boundary test and a shorter one at the same start may pass.
+    overlapping: AhoCorasick,
+    longest: usize,
     whole_words: bool,
     phrases: Vec<String>,
 }
@@ -88,13 +93,17 @@ impl PhraseSet {
         ignore_case: bool,
         whole_words: bool,
     ) -> Result<PhraseSet, String> {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(ignore_case)
-            .match_kind(MatchKind::Standard)
-            .build(phrases.iter().map(|p| p.as_ref()))
-            .map_err(|e| format!("cannot compile phrase list: {e}"))?;
+        let build = |kind| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(ignore_case)
+                .match_kind(kind)
+                .build(phrases.iter().map(|p| p.as_ref()))
+                .map_err(|e| format!("cannot compile phrase list: {e}"))
+        };
         Ok(PhraseSet {
-            automaton,
+            leftmost: build(MatchKind::LeftmostLongest)?,
+            overlapping: build(MatchKind::Standard)?,
+            longest: phrases.iter().map(|p| p.as_ref().len()).max().unwrap_or(0),
             whole_words,
             phrases: phrases.iter().map(|p| p.as_ref().to_string()).collect(),
         })
@@ -109,18 +118,35 @@ impl PhraseSet {
     /// boundaries: `(phrase index, byte range)`. A longer phrase that fails
     /// the boundary test does not hide a shorter one that passes.
     pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        let mut candidates: Vec<(usize, Range<usize>)> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .map(|m| (m.pattern().as_usize(), m.range()))
-            .filter(|(_, r)| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
-            .filter(|(_, r)| !self.whole_words || on_word_boundaries(text, r))
-            .collect();
-        candidates.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
-        let mut out: Vec<(usize, Range<usize>)> = Vec::new();
-        for (pattern, range) in candidates {
-            if out.last().is_none_or(|(_, last)| range.start >= last.end) {
-                out.push((pattern, range));
+        let accepts = |r: &Range<usize>| {
+            text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+                && (!self.whole_words || on_word_boundaries(text, r))
+        };
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = self.leftmost.find(Input::new(text).range(at..)) else {
+                break;
+            };
+            let start = m.start();
+            let found = if accepts(&m.range()) {
+                Some((m.pattern().as_usize(), m.range()))
+            } else {
+                // The longest phrase here fails; the longest that passes.
+                let window = start..(start + self.longest).min(text.len());
+                self.overlapping
+                    .find_overlapping_iter(Input::new(text).range(window))
+                    .filter(|c| c.start() == start && accepts(&c.range()))
+                    .max_by_key(|c| c.end())
+                    .map(|c| (c.pattern().as_usize(), c.range()))
+            };
+            match found {
+                Some((pattern, range)) => {
+                    at = range.end.max(start + 1);
+                    out.push((pattern, range));
+                }
+                None => at = start + text[start..].chars().next().map_or(1, char::len_utf8),
             }
         }
         out
@@ -285,6 +311,18 @@ mod tests {
         assert!(!alone("Print editions", "Print"));
         assert!(!alone("The Print", "Print"));
         assert!(!alone("Sent by Email 2", "Email"));
+    }
+
+    #[test]
+    fn a_shorter_phrase_passes_where_the_longest_fails_its_boundary() {
+        let set = PhraseSet::new(&["share", "share this", "this"], true, true).unwrap();
+        let text = "Share thisfor you. Share this. share";
+        let got: Vec<&str> = set
+            .find(text)
+            .iter()
+            .map(|(_, r)| &text[r.clone()])
+            .collect();
+        assert_eq!(got, ["Share", "Share this", "share"]);
     }
 
     #[test]
