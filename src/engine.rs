@@ -80,35 +80,16 @@ impl Engine {
     /// same-family finding from a subsuming rule.
     fn finish(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let mut diagnostics = drop_stale(diagnostics);
+        // One finding per family at one span; a safe fix is the one to keep.
         diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
-                b.span.start,
-                b.span.end,
-                &b.rule,
-                &b.message,
-            ))
-        });
-        // At one span, a finding with a safe fix is the one to keep.
-        diagnostics.sort_by_key(|d| {
-            (
-                d.span.start,
-                d.span.end,
-                d.fix
-                    .as_ref()
-                    .is_none_or(|f| f.applicability != Applicability::Safe),
-            )
+            (a.span.start, a.span.end, a.family(), !has_safe_fix(a))
+                .cmp(&(b.span.start, b.span.end, b.family(), !has_safe_fix(b)))
+                .then_with(|| by_position(a, b))
         });
         diagnostics.dedup_by(|later, earlier| {
             later.span == earlier.span && later.family() == earlier.family()
         });
-        diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
-                b.span.start,
-                b.span.end,
-                &b.rule,
-                &b.message,
-            ))
-        });
+        diagnostics.sort_by(by_position);
         if self.subsuming.is_empty() {
             return diagnostics;
         }
@@ -164,6 +145,22 @@ fn subsumed(subsuming: &HashSet<Arc<str>>, diagnostics: &[Diagnostic]) -> Vec<bo
         .collect()
 }
 
+/// The order findings are reported in: by position, then rule, then message.
+fn by_position(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+        b.span.start,
+        b.span.end,
+        &b.rule,
+        &b.message,
+    ))
+}
+
+fn has_safe_fix(d: &Diagnostic) -> bool {
+    d.fix
+        .as_ref()
+        .is_some_and(|f| f.applicability == Applicability::Safe)
+}
+
 /// A finding without a safe fix is stale when a same-family safe fix from
 /// another rule rewrites its text, or the text its labels point at: once
 /// `copydesk fix` runs, it no longer says anything true. (A house-list fix
@@ -171,11 +168,7 @@ fn subsumed(subsuming: &HashSet<Arc<str>>, diagnostics: &[Diagnostic]) -> Vec<bo
 /// calls "Lee Jae Myung" odd because "Lee Jae-myung" came first must not
 /// be shown beside it, nor its unsafe fix applied against it.)
 fn drop_stale(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let is_safe = |d: &Diagnostic| {
-        d.fix
-            .as_ref()
-            .is_some_and(|f| f.applicability == Applicability::Safe)
-    };
+    let is_safe = has_safe_fix;
     let rewrites: Vec<&Diagnostic> = diagnostics.iter().filter(|d| is_safe(d)).collect();
     if rewrites.is_empty() {
         return diagnostics;

@@ -179,7 +179,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
 
 fn build(file: &RuleFile) -> Result<Dates, RuleError> {
     let spec: DatesSpec = file.parse()?;
-    for name in message_placeholders(&spec.message.value) {
+    for name in super::placeholders(&spec.message.value) {
         if !spec.report.placeholders().contains(&name) {
             return Err(file.error_at(
                 &spec.message,
@@ -243,18 +243,6 @@ fn shared_locales(file: &RuleFile, from: &Spanned<String>) -> Result<Vec<Locale>
         ));
     };
     locale::compile_all(&owner, &locales).map_err(broken)
-}
-
-fn message_placeholders(template: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        names.push(&after[..close]);
-        rest = &after[close + 1..];
-    }
-    names
 }
 
 impl Check for Dates {

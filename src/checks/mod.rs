@@ -207,7 +207,8 @@ fn validate_examples(file: &RuleFile, examples: &[Spanned<Example>]) -> Result<(
     Ok(())
 }
 
-fn placeholders(template: &str) -> Vec<&str> {
+/// The `{name}` placeholders a message template uses.
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {

@@ -7,11 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{copydesk, stderr, stdout};
-
-fn write(path: &Path, bytes: impl AsRef<[u8]>) {
-    std::fs::write(path, bytes).unwrap();
-}
+use crate::support::{copydesk, stderr, stdout, write};
 
 /// Run `check --format json` on the given files; return findings, exit code, stderr.
 fn check_json(dir: &Path, files: &[&str]) -> (Vec<Value>, Option<i32>, String) {

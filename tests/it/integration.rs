@@ -6,14 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{copydesk, shared, stderr, stdout};
-
-fn write(path: &Path, text: &str) {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(path, text).unwrap();
-}
+use crate::support::{copydesk, shared, stderr, stdout, write};
 
 fn json_in(dir: &Path, args: &[&str]) -> (Vec<Value>, Option<i32>, String) {
     let out = copydesk()

@@ -9,7 +9,6 @@ use std::path::Path;
 use copydesk::diagnostic::Diagnostic;
 use copydesk::document::{Document, Format, ReadOptions};
 use copydesk::engine::Engine;
-use copydesk::rules::load::RuleSet;
 use serde_json::Value;
 
 use crate::support::{files_with, shared};
@@ -26,16 +25,7 @@ const MAX_BODY_FLAGGED: f64 = 0.0065;
 const MAX_CLEAN_FINDINGS: usize = 12;
 
 fn promo_engine() -> Engine {
-    let mut rules = RuleSet::load(true, &[]).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let mut rules = crate::support::embedded_rules();
     rules.retain(&["promo".to_string()], &[]);
     assert!(rules.checks.len() >= 9, "the promo/ rules are in the pack");
     Engine::new(rules, ReadOptions::default())

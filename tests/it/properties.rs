@@ -7,11 +7,10 @@ use copydesk::document::span::Span;
 use copydesk::document::{Document, Format, ReadOptions};
 use copydesk::engine::Engine;
 use copydesk::fix;
-use copydesk::rules::load::RuleSet;
 use proptest::prelude::*;
 
 fn engine() -> Engine {
-    Engine::new(RuleSet::load(true, &[]).unwrap(), ReadOptions::default())
+    Engine::new(crate::support::embedded_rules(), ReadOptions::default())
 }
 
 /// Article-like text: words that trigger rules, names, dates, quotes,

@@ -17,7 +17,6 @@ use serde_json::Value;
 use copydesk::diagnostic::Diagnostic;
 use copydesk::document::{Format, ReadOptions};
 use copydesk::engine::Engine;
-use copydesk::rules::load::RuleSet;
 
 use crate::support::{copydesk, files_with, shared, stdout};
 
@@ -33,7 +32,7 @@ const CLEAN_ARTICLES_UNBALANCED: usize = 65;
 
 /// The pack's rules of the `quotes/` family that run by default.
 fn quote_engine() -> Engine {
-    let mut rules = RuleSet::load(true, &[]).unwrap_or_else(|e| panic!("{}", e.len()));
+    let mut rules = crate::support::embedded_rules();
     rules.retain(&[], &[]);
     rules.checks.retain(|c| c.meta().id.starts_with("quotes/"));
     assert!(rules.checks.len() >= 2);
@@ -238,7 +237,7 @@ impl Lcg {
 #[test]
 fn hostile_text_never_panics() {
     let engine = {
-        let mut rules = RuleSet::load(true, &[]).unwrap();
+        let mut rules = crate::support::embedded_rules();
         rules.retain(&["quotes".to_string()], &[]);
         Engine::new(rules, ReadOptions::default())
     };
@@ -271,7 +270,7 @@ fn hostile_text_never_panics() {
 #[test]
 fn a_large_article_is_checked_in_linear_time() {
     let engine = {
-        let mut rules = RuleSet::load(true, &[]).unwrap();
+        let mut rules = crate::support::embedded_rules();
         rules.retain(&["quotes".to_string()], &[]);
         Engine::new(rules, ReadOptions::default())
     };

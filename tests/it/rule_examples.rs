@@ -1,21 +1,11 @@
 //! Each rule's own `examples` (the embedded pack): bad ones reported with
 //! the listed flags and fixes, good ones silent.
 
-use copydesk::rules::load::RuleSet;
 use copydesk::rules::selftest;
 
 #[test]
 fn embedded_rules_pass_their_examples() {
-    let set = RuleSet::load(true, &[]).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n\n")
-        )
-    });
+    let set = crate::support::embedded_rules();
     let failures: Vec<String> = set
         .checks
         .iter()
@@ -27,7 +17,7 @@ fn embedded_rules_pass_their_examples() {
 
 #[test]
 fn every_family_folder_is_a_rule_family() {
-    let set = RuleSet::load(true, &[]).unwrap();
+    let set = crate::support::embedded_rules();
     for check in &set.checks {
         let id = &check.meta().id;
         assert!(id.contains('/'), "{id} has no family");

@@ -83,3 +83,25 @@ pub fn files_with(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The embedded rule pack, or a panic that shows every broken rule file.
+pub fn embedded_rules() -> copydesk::rules::load::RuleSet {
+    copydesk::rules::load::RuleSet::load(true, &[]).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        )
+    })
+}
+
+/// Write `text` to `path`, creating its folder.
+pub fn write(path: &Path, text: impl AsRef<[u8]>) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
