@@ -315,3 +315,118 @@ fn human_report_on_a_multi_megabyte_line_stays_linear() {
         "header with the real column"
     );
 }
+
+/// Run `check` with one extra rule directory holding `files`; return exit
+/// code and stderr, and how long it took.
+fn with_rules(files: &[(&str, String)]) -> (Option<i32>, String, std::time::Duration) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        write(&dir.path().join(name), text);
+    }
+    let article = dir.path().join("story.txt");
+    write(&article, BAD);
+    let started = std::time::Instant::now();
+    let out = copydesk()
+        .args(["check", "--no-config", "--format", "json", "--rules"])
+        .arg(dir.path())
+        .arg(&article)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    (out.status.code(), err, started.elapsed())
+}
+
+const RULE_TAIL: &str = "examples:\n  - bad: \"A very unique day.\"\n  - good: \"A unique day.\"\n";
+
+#[test]
+fn hostile_rule_files_fail_cleanly() {
+    // An alias bomb: a billion "lol"s if expanded.
+    let mut bomb = String::from(
+        "kind: existence\nseverity: error\nmessage: m\ndescription: d\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for i in 1..9 {
+        let prev = format!("*a{}", i - 1);
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            vec![prev.as_str(); 10].join(", ")
+        ));
+    }
+    bomb.push_str("phrases: *a8\n");
+    let (code, err, took) = with_rules(&[("style/bomb.yaml", bomb)]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("style/bomb.yaml:"), "{err}");
+    assert!(
+        took.as_secs() < 60,
+        "an alias bomb must fail fast, took {took:?}"
+    );
+
+    // Deeply nested YAML.
+    let nested = format!(
+        "kind: existence\nseverity: error\nmessage: m\ndescription: d\nphrases: {}x{}\n{RULE_TAIL}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    let (code, err, _) = with_rules(&[("style/nested.yaml", nested)]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("style/nested.yaml:5:"), "{err}");
+
+    // YAML syntax error, tab indentation, an empty file, a non-map document.
+    for (name, text) in [
+        (
+            "style/syntax.yaml",
+            "kind: existence\nseverity: [error\n".to_string(),
+        ),
+        ("style/empty.yaml", String::new()),
+        ("style/list.yaml", "- kind: existence\n".to_string()),
+    ] {
+        let (code, err, _) = with_rules(&[(name, text)]);
+        assert_eq!(code, Some(2), "{name}: {err}");
+        assert!(err.contains(name), "{name}: {err}");
+    }
+
+    // A huge regex is refused with a clear message.
+    let huge = format!(
+        "kind: existence\nseverity: error\nmessage: m\ndescription: d\npatterns: ['(?:\\w{{100}}){{200}}']\n{RULE_TAIL}"
+    );
+    let (code, err, _) = with_rules(&[("style/huge.yaml", huge)]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("regex is too large"), "{err}");
+}
+
+#[test]
+fn duplicate_rule_ids_in_one_directory_are_refused() {
+    let rule = format!(
+        "kind: existence\nseverity: error\nmessage: m\ndescription: d\nphrases: [very unique]\n{RULE_TAIL}"
+    );
+    let (code, err, _) = with_rules(&[
+        ("style/twice.yaml", rule.clone()),
+        ("style/twice.yml", rule),
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("duplicate rule id `style/twice`"), "{err}");
+}
+
+#[test]
+#[ignore = "large input: run in release with --ignored"]
+fn a_100000_entry_name_list_loads_and_checks() {
+    let mut list = String::from(
+        "kind: names\nseverity: error\nmessage: \"House spelling is '{canonical}', not '{found}'\"\ndescription: A very long house list.\nentries:\n",
+    );
+    for n in 0..100_000 {
+        list.push_str(&format!(
+            "  - canonical: Given{n} Family{n}x\n    variants: [Given{n}-Family{n}x]\n"
+        ));
+    }
+    list.push_str(
+        "examples:\n  - bad: \"Given7-Family7x spoke.\"\n  - good: \"Given7 Family7x spoke.\"\n",
+    );
+    let (code, err, took) = with_rules(&[("names/huge-list.yaml", list)]);
+    assert_eq!(
+        code,
+        Some(1),
+        "loads, and the article's TKTK is still found: {err}"
+    );
+    eprintln!("100,000-entry list: {took:?}");
+}
