@@ -44,7 +44,7 @@
 //!
 //! ## Example
 //! ```yaml
-//! kind: quote_attribution
+//! kind: quote-attribution
 //! severity: warning
 //! message: "Quotation '{quote}' has no speaker: no attribution {looked}"
 //! description: Every direct quotation needs a speaker.
@@ -135,7 +135,7 @@ fn default_window() -> usize {
 }
 
 pub static KIND: Kind = Kind {
-    name: "quote_attribution",
+    name: "quote-attribution",
     placeholders: &["quote", "looked"],
     source: include_str!("quote_attribution.rs"),
     compile,

@@ -19,7 +19,7 @@
 //!
 //! ## Example
 //! ```yaml
-//! kind: quote_balance
+//! kind: quote-balance
 //! severity: error
 //! message: "Unbalanced quote mark {mark}: {problem} (at '{context}')"
 //! description: Every quotation mark needs its partner.
@@ -50,7 +50,7 @@ rule_spec! {
 }
 
 pub static KIND: Kind = Kind {
-    name: "quote_balance",
+    name: "quote-balance",
     placeholders: &["mark", "problem", "context"],
     source: include_str!("quote_balance.rs"),
     compile,

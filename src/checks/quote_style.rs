@@ -16,7 +16,7 @@
 //!
 //! ## Example
 //! ```yaml
-//! kind: quote_style
+//! kind: quote-style
 //! severity: info
 //! message: "{reason}: write {preferred}, not {found}"
 //! description: The house writes curly quotes.
@@ -55,7 +55,7 @@ rule_spec! {
 pub use crate::document::QuoteStyle as Prefer;
 
 pub static KIND: Kind = Kind {
-    name: "quote_style",
+    name: "quote-style",
     placeholders: &["found", "preferred", "reason"],
     source: include_str!("quote_style.rs"),
     compile,

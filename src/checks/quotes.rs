@@ -1,5 +1,5 @@
-//! What the quotation kinds (`quote_balance`, `quote_attribution`,
-//! `quote_style`) share: the mark scanner and the way an article's blocks
+//! What the quotation kinds (`quote-balance`, `quote-attribution`,
+//! `quote-style`) share: the mark scanner and the way an article's blocks
 //! become the paragraphs it reads. Not a rule kind itself.
 
 pub mod scanner;
