@@ -90,7 +90,7 @@ fn run(bencher: divan::Bencher, entries: usize) {
     bencher.counter(BytesCount::new(bytes)).bench_local(|| {
         let mut out = Vec::new();
         for doc in &docs {
-            check.check(doc, &mut out);
+            check.check(&copydesk::checks::Context::new(doc), &mut out);
         }
         out.len()
     });

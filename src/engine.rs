@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::checks::Context;
+use crate::checks::phrase_pass::PhrasePass;
 use crate::config::Policy;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Document, Format, ReadOptions, suppress};
@@ -13,12 +15,16 @@ use crate::rules::load::{RuleSet, selects};
 pub const INPUT_RULE: &str = "copydesk/input";
 
 pub struct Engine {
-    pub rules: RuleSet,
+    /// Private: the phrase pass is built from these checks, so they must not
+    /// change under it.
+    rules: RuleSet,
     pub read: ReadOptions,
     /// Severity changes and per-path selection from the config file.
     pub policy: Policy,
     /// Rules whose findings stand for everything of their family inside them.
     subsuming: HashSet<Arc<str>>,
+    /// Every rule's literal phrases, merged for one scan per article.
+    phrase_pass: PhrasePass,
 }
 
 impl Engine {
@@ -29,12 +35,18 @@ impl Engine {
             .filter(|c| c.subsumes_family())
             .map(|c| c.meta().id.clone())
             .collect();
+        let phrase_pass = PhrasePass::build(&rules.checks);
         Engine {
             rules,
             read,
             policy: Policy::default(),
             subsuming,
+            phrase_pass,
         }
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
     }
 
     /// The same engine, applying a config file's severity changes and
@@ -61,8 +73,9 @@ impl Engine {
                 fix: None,
             });
         }
+        let cx = Context::with_pass(doc, &self.phrase_pass);
         for check in &self.rules.checks {
-            check.check(doc, &mut out);
+            check.check(&cx, &mut out);
         }
         let found = self
             .policy

@@ -110,9 +110,9 @@ use self::calendar::{Anchors, YearSource};
 use self::locale::{Locale, LocaleSpec};
 use self::scan::{Mention, TimeOfDay};
 use super::text::match_case;
-use super::{Check, Kind, RuleMeta};
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label};
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, BlockKind};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -250,7 +250,8 @@ impl Check for Dates {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let found: Vec<(&Block, Mention)> = doc
             .blocks
             .iter()

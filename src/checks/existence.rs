@@ -52,10 +52,11 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use super::regex_literals::required_literals;
 use super::text::{BlockScope, PhraseSet, alone_on_line, build_regex, combined_regex, in_scope};
-use super::{Check, Kind, RuleMeta};
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, Prose};
+use crate::document::Prose;
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -89,13 +90,39 @@ pub static KIND: Kind = Kind {
 struct Existence {
     meta: RuleMeta,
     phrases: Option<PhraseSet>,
-    regex: Option<Regex>,
+    regex: Option<Prefiltered>,
     /// Patterns with a `match` group, each compiled alone (group names
     /// cannot repeat in one alternation).
-    grouped: Vec<Regex>,
+    grouped: Vec<Prefiltered>,
     labels: Option<PhraseSet>,
     scope: Vec<BlockScope>,
     unquoted: bool,
+}
+
+/// A regex and, when it has them, literals one of which every match
+/// contains: an article without any of them is not searched.
+struct Prefiltered {
+    regex: Regex,
+    needs: Option<PhraseSet>,
+}
+
+impl Prefiltered {
+    fn new(regex: Regex, patterns: &[&str], ignore_case: bool) -> Prefiltered {
+        let mut literals = Vec::new();
+        for pattern in patterns {
+            match required_literals(pattern, ignore_case) {
+                Some(needed) => literals.extend(needed),
+                None => return Prefiltered { regex, needs: None },
+            }
+        }
+        let needs = PhraseSet::new(&literals, true, false).ok();
+        Prefiltered { regex, needs }
+    }
+
+    /// Worth searching: some needed literal occurs in the prose.
+    fn may_match(&self, cx: &Context<'_>) -> bool {
+        self.needs.as_ref().is_none_or(|set| cx.any_phrase(set))
+    }
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
@@ -119,17 +146,20 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let phrases = phrase_set(&spec.phrases, "phrases")?;
     let labels = phrase_set(&spec.labels, "labels")?;
     let mut plain: Vec<String> = Vec::new();
-    let mut grouped: Vec<Regex> = Vec::new();
+    let mut grouped: Vec<Prefiltered> = Vec::new();
     for pattern in &spec.patterns {
         let regex =
             build_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
         if regex.capture_names().any(|name| name == Some("match")) {
-            grouped.push(regex);
+            grouped.push(Prefiltered::new(regex, &[&pattern.value], spec.ignorecase));
         } else {
             plain.push(pattern.value.clone());
         }
     }
-    let regex = combined_regex(&plain, spec.ignorecase).map_err(|(_, e)| file.error(e))?;
+    let plain_patterns: Vec<&str> = plain.iter().map(String::as_str).collect();
+    let regex = combined_regex(&plain, spec.ignorecase)
+        .map_err(|(_, e)| file.error(e))?
+        .map(|regex| Prefiltered::new(regex, &plain_patterns, spec.ignorecase));
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(Existence {
         meta,
@@ -156,32 +186,41 @@ impl Check for Existence {
             .collect()
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        let regexes = self.regex.iter().chain(&self.grouped);
+        [&self.phrases, &self.labels]
+            .into_iter()
+            .flatten()
+            .chain(regexes.filter_map(|r| r.needs.as_ref()))
+            .collect()
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         // One search over the whole article, then each hit is mapped to its
         // block (see `Prose` for why).
         let prose = doc.prose();
         let text = prose.text.as_str();
         let mut hits: Vec<Range<usize>> = Vec::new();
         if let Some(phrases) = &self.phrases {
-            hits.extend(phrases.find(text).into_iter().map(|(_, r)| r));
+            hits.extend(cx.phrases(phrases).into_iter().map(|(_, r)| r));
         }
         if let Some(labels) = &self.labels {
             hits.extend(
-                labels
-                    .find(text)
+                cx.phrases(labels)
                     .into_iter()
                     .map(|(_, r)| r)
                     .filter(|r| alone_on_line(text, r)),
             );
         }
-        if let Some(regex) = &self.regex {
+        if let Some(Prefiltered { regex, .. }) = self.regex.as_ref().filter(|r| r.may_match(cx)) {
             search(
                 prose,
                 |at| regex.find_at(text, at).map(|m| (m.range(), m.range())),
                 &mut hits,
             );
         }
-        for regex in &self.grouped {
+        for Prefiltered { regex, .. } in self.grouped.iter().filter(|r| r.may_match(cx)) {
             search(
                 prose,
                 |at| {
@@ -281,7 +320,7 @@ fn inside(ranges: &[std::ops::Range<usize>], offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Format, ReadOptions};
+    use crate::document::{Document, Format, ReadOptions};
     use crate::rules::RuleFile;
 
     #[test]
@@ -303,7 +342,7 @@ mod tests {
         let source = "Print\nThe print run sold out.\n» Related:\nRelated talks went on.\n";
         let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());
         let mut out = Vec::new();
-        check.check(&doc, &mut out);
+        check.check(&Context::new(&doc), &mut out);
         let found: Vec<&str> = out.iter().map(|d| doc.slice(d.span)).collect();
         assert_eq!(found, ["Print", "Related"]);
     }
@@ -316,7 +355,7 @@ mod tests {
         let source = "Click here now.\nIt said \"Click here\" twice. Click here to go. TK\n";
         let doc = Document::parse("t", source.into(), Format::Snippet, &ReadOptions::default());
         let mut out = Vec::new();
-        check.check(&doc, &mut out);
+        check.check(&Context::new(&doc), &mut out);
         let found: Vec<(usize, &str)> = out
             .iter()
             .map(|d| (d.span.start as usize, doc.slice(d.span)))

@@ -38,14 +38,15 @@
 //! No fix: moving the full name up (or the bare name down) is an edit of
 //! the story, not of a word.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::names::fold::fold;
+use super::names::fold::fold_word;
 use super::names::tokens::{self, Shape};
-use super::{Check, Kind, RuleMeta, fill};
+use super::{Check, Context, Kind, RuleMeta, fill};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::document::{BlockKind, Document};
+use crate::document::BlockKind;
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 
@@ -108,7 +109,8 @@ impl Check for FirstReference {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         // Surname → first full-name use; surname → bare uses, in order.
         let body = || {
             doc.blocks
@@ -121,11 +123,11 @@ impl Check for FirstReference {
         // article capitalises the word elsewhere too. (Two passes over the
         // words, so a 50 MB file never holds all its words at once.)
         let mut known: HashSet<&str> = HashSet::new();
-        let mut lower_words: HashSet<String> = HashSet::new();
+        let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
         for (_, block) in body() {
             for w in tokens::words(block) {
                 if w.text.chars().next().is_some_and(char::is_lowercase) {
-                    lower_words.insert(fold(w.text));
+                    lower_words.insert(fold_word(w.text));
                 } else if w.shape == Shape::Name && !w.initial {
                     known.insert(w.text);
                 }
@@ -180,7 +182,7 @@ impl Check for FirstReference {
             let person = early.titled || (early.speaks && named.titled);
             if early.position() >= named.position()
                 || reported.contains(surname.as_str())
-                || lower_words.contains(&fold(surname))
+                || lower_words.contains(fold_word(surname).as_ref())
                 || peer
                 || !person
             {

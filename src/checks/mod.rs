@@ -3,35 +3,40 @@
 //! *What it does*, *Why*, *Example* and *Fix safety*; `copydesk explain`
 //! prints it.
 
+pub mod context;
 pub mod dates;
 pub mod existence;
 pub mod first_reference;
 pub mod name_consistency;
 pub mod names;
+pub mod phrase_pass;
 pub mod promo_block;
 pub mod quote_attribution;
 pub mod quote_balance;
 pub mod quote_style;
 pub mod quotes;
+pub mod regex_literals;
 pub mod substitution;
 pub mod text;
 
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
-use crate::document::Document;
 use crate::document::span::Span;
 use crate::rules::spec::{Common, Example};
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
+
+pub use self::context::Context;
+use self::text::PhraseSet;
 
 /// A compiled rule. Regexes and automata are built in `compile`, never in
 /// `check`; checks are shared read-only across threads.
 pub trait Check: Send + Sync {
     fn meta(&self) -> &RuleMeta;
 
-    /// Append this rule's findings for `doc` to `out`.
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+    /// Append this rule's findings for the article `cx.doc` to `out`.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 
     /// True when one finding of this rule stands for everything inside its
     /// span: the engine then drops findings of the same family within it
@@ -43,6 +48,13 @@ pub trait Check: Send + Sync {
     /// The literal phrases this rule looks for, if it is a phrase list
     /// (benchmarks compare against `rg -F -f` with them).
     fn literals(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The phrase sets this rule searches the joined prose with through
+    /// [`Context::phrases`]: the engine merges them into its one pass over
+    /// each article (see [`phrase_pass`]).
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
         Vec::new()
     }
 }

@@ -51,10 +51,11 @@
 mod mentions;
 mod similar;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
+use std::borrow::Cow;
 
 use self::mentions::{Mention, collect};
-use super::{Check, Kind, RuleMeta, fill};
+use super::{Check, Context, Kind, RuleMeta, fill};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label};
 use crate::document::Document;
 use crate::rule_spec;
@@ -135,7 +136,8 @@ impl Check for Consistency {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let (mentions, lower_words) = collect(doc);
         let mut odd: Vec<Odd<'_, '_>> = Vec::new();
         for forms in same_letter_groups(&mentions) {
@@ -246,11 +248,11 @@ fn swapped_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>>
 /// and accents aside) and the pairs of forms to judge.
 fn slip_pairs<'m, 't>(
     mentions: &'m [Mention<'t>],
-    lower_words: &HashSet<String>,
+    lower_words: &HashSet<Cow<'_, str>>,
 ) -> (Vec<Form<'m, 't>>, Vec<(usize, usize)>) {
     let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.words == 1) {
-        if !lower_words.contains(&m.key) {
+        if !lower_words.contains(m.key.as_str()) {
             by_key.entry(&m.key).or_default().push(m);
         }
     }

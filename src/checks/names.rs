@@ -53,9 +53,9 @@ use self::entries::{EntrySpec, FormTable};
 use self::fold::Folded;
 use self::spellings::Spellings;
 use super::text::{BlockScope, blocks_in};
-use super::{Check, Kind, RuleMeta};
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, BlockKind};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -118,7 +118,8 @@ impl Check for Names {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         for block in blocks_in(doc, &self.scope) {
             let text = block.text();
             let folded = Folded::new(text);

@@ -106,7 +106,7 @@ use regex::Regex;
 use self::runs::{Class, Limits, Line, junk_runs};
 use self::shape::{Shape, ShapeSpec, word_count};
 use super::text::{PhraseSet, alone_on_line, combined_regex};
-use super::{Check, Kind, RuleMeta};
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::span::Span;
 use crate::document::{Block, Document};
@@ -411,7 +411,8 @@ impl Check for PromoBlock {
         true
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
         let classes: Vec<Line> = body.iter().map(|b| self.line(b.text(), headline)).collect();
@@ -538,7 +539,7 @@ mod tests {
     fn run(source: &str, format: Format) -> (Document, Vec<Diagnostic>) {
         let doc = Document::parse("t", source.to_string(), format, &ReadOptions::default());
         let mut out = Vec::new();
-        rule().check(&doc, &mut out);
+        rule().check(&Context::new(&doc), &mut out);
         (doc, out)
     }
 

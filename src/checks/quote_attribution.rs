@@ -76,10 +76,10 @@ mod words;
 use super::quotes::scanner::Quotation;
 use super::quotes::{ArticleQuotes, shorten};
 use super::text::PhraseSet;
-use super::{Check, Kind, RuleMeta};
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label};
+use crate::document::BlockKind;
 use crate::document::span::Span;
-use crate::document::{BlockKind, Document};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -528,9 +528,9 @@ impl Check for QuoteAttribution {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let quotes = ArticleQuotes::of(doc);
-        let prose = Prose::new(&quotes);
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let quotes = cx.quotes();
+        let prose = Prose::new(quotes);
         let mut chain = Chain {
             attributed_paragraphs: vec![false; quotes.paragraphs.len()],
             last_attributed: None,
@@ -541,9 +541,9 @@ impl Check for QuoteAttribution {
                 continue;
             }
             let content = q.content(&quotes.paragraphs);
-            let exempt = self.is_exempt(&quotes, q, &content);
-            let (in_window, searched) = self.in_window(&quotes, &prose, q);
-            let attributed = self.attributed(&quotes, &prose, q, &chain, in_window);
+            let exempt = self.is_exempt(quotes, q, &content);
+            let (in_window, searched) = self.in_window(quotes, &prose, q);
+            let attributed = self.attributed(quotes, &prose, q, &chain, in_window);
             if attributed {
                 if !exempt {
                     for para in q.open.para..=q.last_para() {

@@ -35,10 +35,9 @@
 //! whether the stray mark is the tail of pasted junk.
 
 use super::quotes::scanner::{Glyph, Level, Paragraph, Quotation, glyph_of};
-use super::quotes::{ArticleQuotes, shorten};
-use super::{Check, Kind, RuleMeta};
+use super::quotes::shorten;
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::document::Document;
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 
@@ -95,8 +94,8 @@ impl Check for QuoteBalance {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let quotes = ArticleQuotes::of(doc);
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let quotes = cx.quotes();
         for (para, mark) in quotes.scan.stray_closers() {
             let block = quotes.blocks[para];
             let text = block.text();

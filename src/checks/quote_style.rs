@@ -33,11 +33,9 @@
 //! from its neighbours (and the pairing), and can be wrong. Curly to
 //! straight is safe.
 
-use super::quotes::ArticleQuotes;
 use super::quotes::scanner::{Glyph, Level, Mark, Role};
-use super::{Check, Kind, RuleMeta};
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
-use crate::document::Document;
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 
@@ -106,8 +104,9 @@ impl Check for QuoteStyle {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let quotes = ArticleQuotes::of(doc);
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let quotes = cx.quotes();
         let marks = || {
             quotes
                 .scan

@@ -33,10 +33,9 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
-use super::text::{BlockScope, PhraseSet, blocks_in, match_case};
-use super::{Check, Kind, RuleMeta};
+use super::text::{BlockScope, PhraseSet, in_scope, match_case};
+use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
-use crate::document::Document;
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -148,31 +147,44 @@ impl Check for Substitution {
         self.phrases.phrases().to_vec()
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        for block in blocks_in(doc, &self.scope) {
-            let text = block.text();
-            for (index, range) in self.phrases.find(text) {
-                let found = &text[range.clone()];
-                let preferred = match_case(found, &self.preferred[index]);
-                if preferred == found {
-                    continue;
-                }
-                let span = block.span(range);
-                let fix = self.fix.map(|applicability| {
-                    Fix::replace(
-                        format!("Replace with '{preferred}'"),
-                        span,
-                        preferred.clone(),
-                        applicability,
-                    )
-                });
-                out.push(self.meta.diagnostic_with(
-                    span,
-                    &[("found", found), ("preferred", &preferred)],
-                    Vec::new(),
-                    fix,
-                ));
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        vec![&self.phrases]
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let prose = doc.prose();
+        for (index, range) in cx.phrases(&self.phrases) {
+            // A phrase cannot hold the blank line between blocks, so every
+            // match lies inside one block.
+            let Some((block, range)) = prose.locate(range) else {
+                continue;
+            };
+            let block = &doc.blocks[block];
+            if !in_scope(&self.scope, block.kind) {
+                continue;
             }
+            let text = block.text();
+            let found = &text[range.clone()];
+            let preferred = match_case(found, &self.preferred[index]);
+            if preferred == found {
+                continue;
+            }
+            let span = block.span(range);
+            let fix = self.fix.map(|applicability| {
+                Fix::replace(
+                    format!("Replace with '{preferred}'"),
+                    span,
+                    preferred.clone(),
+                    applicability,
+                )
+            });
+            out.push(self.meta.diagnostic_with(
+                span,
+                &[("found", found), ("preferred", &preferred)],
+                Vec::new(),
+                fix,
+            ));
         }
     }
 }

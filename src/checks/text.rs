@@ -82,6 +82,7 @@ pub struct PhraseSet {
     overlapping: AhoCorasick,
     longest: usize,
     whole_words: bool,
+    ignore_case: bool,
     phrases: Vec<String>,
 }
 
@@ -105,6 +106,7 @@ impl PhraseSet {
             overlapping: build(MatchKind::Standard)?,
             longest: phrases.iter().map(|p| p.as_ref().len()).max().unwrap_or(0),
             whole_words,
+            ignore_case,
             phrases: phrases.iter().map(|p| p.as_ref().to_string()).collect(),
         })
     }
@@ -112,6 +114,43 @@ impl PhraseSet {
     /// The phrases, in the order given.
     pub fn phrases(&self) -> &[String] {
         &self.phrases
+    }
+
+    /// Whether ASCII case is ignored.
+    pub fn ignores_case(&self) -> bool {
+        self.ignore_case
+    }
+
+    /// What [`PhraseSet::find`] returns, chosen from `candidates`: every
+    /// place in `text` where one of the phrases matches, ignoring ASCII case
+    /// whatever this set's setting (`(phrase index, byte range)`, any order,
+    /// overlaps allowed). The engine's one pass over an article for all
+    /// rules hands each set its candidates this way.
+    pub fn select(
+        &self,
+        text: &str,
+        mut candidates: Vec<(usize, Range<usize>)>,
+    ) -> Vec<(usize, Range<usize>)> {
+        candidates.sort_unstable_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        let accepts = |pattern: usize, r: &Range<usize>| {
+            text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+                && (self.ignore_case
+                    || text.as_bytes().get(r.clone()) == Some(self.phrases[pattern].as_bytes()))
+                && (!self.whole_words || on_word_boundaries(text, r))
+        };
+        let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+        let mut at = 0;
+        for (pattern, range) in candidates {
+            // Sorted by start, longest first: the first accepted candidate at
+            // or after `at` is the leftmost-longest one.
+            if range.start < at || !accepts(pattern, &range) {
+                continue;
+            }
+            at = range.end.max(range.start + 1);
+            out.push((pattern, range));
+        }
+        out
     }
 
     /// Leftmost-longest, non-overlapping matches that respect word

@@ -185,7 +185,7 @@ impl Engines {
     pub fn catalog(&self) -> RuleCatalog {
         let mut catalog = RuleCatalog::default();
         for engine in &self.engines {
-            catalog.extend(&engine.rules);
+            catalog.extend(engine.rules());
         }
         catalog
     }

@@ -29,7 +29,7 @@ pub fn check_text(check: &dyn Check, example: &Example, text: &str) -> (Document
     };
     let doc = Document::parse("<example>", text.to_string(), format, &read);
     let mut out = Vec::new();
-    check.check(&doc, &mut out);
+    check.check(&crate::checks::Context::new(&doc), &mut out);
     out.sort_by_key(|d| (d.span.start, d.span.end));
     (doc, out)
 }

@@ -30,7 +30,7 @@ fn check(rules: &RuleSet, text: &str, format: Format, date: Option<Date>) -> Vec
     let doc = Document::parse("<test>", text.to_string(), format, &read);
     let mut out = Vec::new();
     for check in &rules.checks {
-        check.check(&doc, &mut out);
+        check.check(&copydesk::checks::Context::new(&doc), &mut out);
     }
     out
 }

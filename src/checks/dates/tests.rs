@@ -293,7 +293,7 @@ fn flagged(text: &str, date: Option<&str>) -> Vec<String> {
     };
     let doc = Document::parse("<test>", text.to_string(), Format::Snippet, &read);
     let mut out = Vec::new();
-    shipped("dates/weekday-mismatch").check(&doc, &mut out);
+    shipped("dates/weekday-mismatch").check(&crate::checks::Context::new(&doc), &mut out);
     out.iter().map(|d| doc.slice(d.span).to_string()).collect()
 }
 
@@ -389,7 +389,7 @@ fn odd_input_never_panics_and_spans_stay_on_character_boundaries() {
         let doc = Document::parse("<odd>", text.clone(), Format::Text, &read);
         let mut out = Vec::new();
         for rule in &rules {
-            rule.check(&doc, &mut out);
+            rule.check(&crate::checks::Context::new(&doc), &mut out);
         }
         for d in &out {
             assert!(

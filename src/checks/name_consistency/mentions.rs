@@ -2,11 +2,11 @@
 //! check compares them: single name words and runs of two to four words.
 //! Mentions borrow the article's text; only the folded key is built.
 
+use foldhash::{HashSet, HashSetExt};
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::checks::names::fold::{fold, joined_key};
+use crate::checks::names::fold::{fold_word, joined_key};
 use crate::checks::names::tokens::{self, Shape, Word};
 use crate::document::{BlockKind, Document};
 
@@ -58,7 +58,7 @@ impl Mention<'_> {
 
 /// All mentions in `doc`, in document order, and the set of words the
 /// article also uses in lower case (ordinary words, not names).
-pub fn collect(doc: &Document) -> (Vec<Mention<'_>>, HashSet<String>) {
+pub fn collect(doc: &Document) -> (Vec<Mention<'_>>, HashSet<Cow<'_, str>>) {
     let mut mentions = Vec::new();
     let mut lower_words = HashSet::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
@@ -66,7 +66,7 @@ pub fn collect(doc: &Document) -> (Vec<Mention<'_>>, HashSet<String>) {
         let words = tokens::words(block);
         for word in &words {
             if word.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(fold(word.text));
+                lower_words.insert(fold_word(word.text));
             }
         }
         let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);

@@ -11,7 +11,7 @@
 //! spelling less one letter), so the cost grows with the number of
 //! spellings, not with its square.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Shortest spelling (in characters) compared for slips.
 pub const MIN_LETTERS: usize = 5;

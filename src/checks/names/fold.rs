@@ -4,6 +4,7 @@
 //! character it came from, so a match in the folded view maps back to an
 //! exact range of the original text (and from there to source bytes).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Folded text plus the way back to the text it was made from.
@@ -65,11 +66,27 @@ impl Folded {
         self.text.push_str(out);
     }
 
+    /// [`Folded::push_piece`] for one ASCII byte standing for itself, the
+    /// case of nearly every byte of English copy.
+    fn push_ascii(&mut self, c: char, at: usize) {
+        let here = self.text.len();
+        let continues = self
+            .pieces
+            .last()
+            .is_some_and(|p| !p.whole && p.original as usize + (here - p.folded as usize) == at);
+        if !continues {
+            self.pieces.push(Piece {
+                folded: here as u32,
+                original: at as u32,
+                whole: false,
+            });
+        }
+        self.text.push(c);
+    }
+
     fn push_char(&mut self, c: char, at: usize) {
         if c.is_ascii() {
-            let lower = [c.to_ascii_lowercase() as u8];
-            let lower = std::str::from_utf8(&lower).unwrap_or(" ");
-            self.push_piece(true, at, lower);
+            self.push_ascii(c.to_ascii_lowercase(), at);
         } else if is_combining_mark(c) {
             // Decomposed accents ("e" + U+0301) vanish like precomposed ones.
         } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
@@ -131,6 +148,19 @@ impl Folded {
 /// The folded form of a short string (a name in a rule file).
 pub fn fold(s: &str) -> String {
     Folded::new(s.trim()).text
+}
+
+/// [`fold`] for one word, borrowing it when folding would not change it:
+/// lower-case ASCII words, which is most words of English copy.
+pub fn fold_word(word: &str) -> Cow<'_, str> {
+    let unchanged = word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'');
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
 }
 
 /// A key that ignores everything folding ignores and also where the name is

@@ -8,9 +8,47 @@
 //! Kowalczyk". Leading titles ("Mayor", "Prime Minister") are taken off a run
 //! and remembered as evidence that the rest names a person.
 
+use foldhash::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::document::{Block, BlockKind};
+
+/// A fixed word list, looked up by hash: these are asked about every
+/// capitalised word of every article.
+pub struct Lexicon {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Lexicon {
+    const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+
+    /// Whether the list holds `word` in lower case (ASCII letters lowered;
+    /// the lists are English).
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        const LONGEST: usize = 32;
+        if word.len() > LONGEST || !word.is_ascii() {
+            return self.contains(&word.to_lowercase());
+        }
+        let mut buffer = [0u8; LONGEST];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|l| self.contains(l))
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -43,13 +81,13 @@ impl Word<'_> {
     /// A title or a capitalised role noun ("Mayor", "Researcher").
     pub fn is_title(&self) -> bool {
         self.shape == Shape::Name
-            && !NOT_TITLES.contains(&self.text)
-            && (TITLES.contains(&self.text) || ROLES.contains(&self.text.to_lowercase().as_str()))
+            && !NOT_TITLES.contains(self.text)
+            && (TITLES.contains(self.text) || ROLES.contains_lowercase(self.text))
     }
 
     /// Capitalised words that are never a person's or place's name here.
     pub fn is_stop(&self) -> bool {
-        STOP.contains(&self.text)
+        STOP.contains(self.text)
     }
 }
 
@@ -84,7 +122,7 @@ impl Run {
     /// "Okafor said", or "…," said Okafor." at the end of a sentence (not
     /// "he said Sony's player…").
     pub fn speaks(&self, words: &[Word<'_>]) -> bool {
-        let speech = |w: Option<&Word<'_>>| w.is_some_and(|w| SPEECH.contains(&w.text));
+        let speech = |w: Option<&Word<'_>>| w.is_some_and(|w| SPEECH.contains(w.text));
         let after = word_after(words, self);
         speech(after) || (speech(word_before(words, self)) && after.is_none())
     }
@@ -162,7 +200,7 @@ fn shape_of(word: &str, after: &str) -> Shape {
     if first.is_uppercase() {
         let modifier = word
             .rsplit_once('-')
-            .is_some_and(|(_, last)| MODIFIERS.contains(&last));
+            .is_some_and(|(_, last)| MODIFIERS.contains(last));
         if word.chars().any(char::is_lowercase) && !modifier {
             return Shape::Name;
         }
@@ -175,7 +213,7 @@ fn shape_of(word: &str, after: &str) -> Shape {
         }
         return Shape::Other;
     }
-    if PARTICLES.contains(&word) {
+    if PARTICLES.contains(word) {
         return Shape::Particle;
     }
     Shape::Other
@@ -223,7 +261,7 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
                 && start == i
                 && words[start - 1].sentence == words[start].sentence
                 && words[start - 1].shape == Shape::Other
-                && ROLES.contains(&words[start - 1].text.to_lowercase().as_str())
+                && ROLES.contains_lowercase(words[start - 1].text)
                 && joined(&words[start - 1], &words[start], text);
             if role_before {
                 title_at = Some(start - 1);
@@ -278,7 +316,7 @@ pub fn word_before<'w, 't>(words: &'w [Word<'t>], run: &Run) -> Option<&'w Word<
 }
 
 /// Verbs of saying that tie a bare name to a person: "Okafor said".
-pub const SPEECH: &[&str] = &[
+pub static SPEECH: Lexicon = Lexicon::new(&[
     "said",
     "says",
     "told",
@@ -296,10 +334,10 @@ pub const SPEECH: &[&str] = &[
     "recalled",
     "acknowledged",
     "conceded",
-];
+]);
 
 /// Titles and honorifics written before a name (capitalised).
-pub const TITLES: &[&str] = &[
+pub static TITLES: Lexicon = Lexicon::new(&[
     "Mr",
     "Mrs",
     "Ms",
@@ -397,17 +435,17 @@ pub const TITLES: &[&str] = &[
     "Dean",
     "Provost",
     "Head",
-];
+]);
 
 /// Role nouns that are not titles when capitalised: "Premier League",
 /// "Father Christmas", "Forward Planning".
-const NOT_TITLES: &[&str] = &[
+static NOT_TITLES: Lexicon = Lexicon::new(&[
     "Premier", "Father", "Mother", "Son", "Daughter", "Brother", "Sister", "Friend", "Head",
     "Forward", "Host", "Player", "Student", "Resident", "Owner", "Wife", "Husband",
-];
+]);
 
 /// Lower-case role nouns that introduce a person: "union president Dana Okafor".
-pub const ROLES: &[&str] = &[
+pub static ROLES: Lexicon = Lexicon::new(&[
     "president",
     "minister",
     "mayor",
@@ -492,11 +530,11 @@ pub const ROLES: &[&str] = &[
     "designer",
     "architect",
     "engineer",
-];
+]);
 
 /// Last parts that make a capitalised compound a modifier, not a name:
 /// "Houston-based", "Nuclear-armed", "Labour-led".
-pub const MODIFIERS: &[&str] = &[
+pub static MODIFIERS: Lexicon = Lexicon::new(&[
     "based",
     "born",
     "led",
@@ -516,17 +554,17 @@ pub const MODIFIERS: &[&str] = &[
     "listed",
     "American",
     "like",
-];
+]);
 
 /// Lower-case particles inside names: "Luiz Inácio Lula da Silva".
-pub const PARTICLES: &[&str] = &[
+pub static PARTICLES: Lexicon = Lexicon::new(&[
     "da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "ter",
     "van", "von", "bin", "binti", "ibn", "al", "el", "y",
-];
+]);
 
 /// Capitalised words that are never names for these checks ("May" is
 /// left out: Theresa May).
-pub const STOP: &[&str] = &[
+pub static STOP: Lexicon = Lexicon::new(&[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -580,7 +618,7 @@ pub const STOP: &[&str] = &[
     "Of",
     "To",
     "An",
-];
+]);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Word-level reading of English news prose: clauses, passive voice,
 //! determiners, names, titles and subheads. Cheap heuristics, each tested.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::ops::Range;
 
 /// Capitalised words that open sentences, name times or ask questions:
