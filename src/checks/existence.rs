@@ -53,7 +53,9 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::regex_literals::required_literals;
-use super::text::{BlockScope, PhraseSet, alone_on_line, build_regex, combined_regex, in_scope};
+use super::text::{
+    BlockScope, PhraseSet, alone_on_line, build_regex, combined_regex, in_scope, parse_regex,
+};
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
 use crate::document::Prose;
@@ -145,20 +147,23 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     };
     let phrases = phrase_set(&spec.phrases, "phrases")?;
     let labels = phrase_set(&spec.labels, "labels")?;
-    let mut plain: Vec<String> = Vec::new();
+    let mut plain: Vec<&Spanned<String>> = Vec::new();
     let mut grouped: Vec<Prefiltered> = Vec::new();
     for pattern in &spec.patterns {
-        let regex =
-            build_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
-        if regex.capture_names().any(|name| name == Some("match")) {
+        let has_match_group =
+            parse_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
+        if has_match_group {
+            let regex = build_regex(&pattern.value, spec.ignorecase)
+                .map_err(|e| file.error_at(pattern, e))?;
             grouped.push(Prefiltered::new(regex, &[&pattern.value], spec.ignorecase));
         } else {
-            plain.push(pattern.value.clone());
+            plain.push(pattern);
         }
     }
-    let plain_patterns: Vec<&str> = plain.iter().map(String::as_str).collect();
-    let regex = combined_regex(&plain, spec.ignorecase)
-        .map_err(|(_, e)| file.error(e))?
+    let sources: Vec<String> = plain.iter().map(|p| p.value.clone()).collect();
+    let plain_patterns: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let regex = combined_regex(&sources, spec.ignorecase)
+        .map_err(|(i, e)| file.error_at(plain[i], e))?
         .map(|regex| Prefiltered::new(regex, &plain_patterns, spec.ignorecase));
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(Existence {

@@ -202,20 +202,27 @@ pub fn combined_regex(
     patterns: &[String],
     ignore_case: bool,
 ) -> Result<Option<Regex>, (usize, String)> {
-    for (i, p) in patterns.iter().enumerate() {
-        build_regex(p, ignore_case).map_err(|e| (i, e))?;
-    }
-    if patterns.is_empty() {
-        return Ok(None);
+    match patterns {
+        [] => return Ok(None),
+        [one] => return build_regex(one, ignore_case).map(Some).map_err(|e| (0, e)),
+        _ => {}
     }
     let joined = patterns
         .iter()
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
-    build_regex(&joined, ignore_case)
-        .map(Some)
-        .map_err(|e| (0, e))
+    match build_regex(&joined, ignore_case) {
+        Ok(regex) => Ok(Some(regex)),
+        // Only now compile them one by one, to name the culprit (or, when
+        // each compiles alone, blame their sum for the size).
+        Err(e) => {
+            for (i, p) in patterns.iter().enumerate() {
+                build_regex(p, ignore_case).map_err(|e| (i, e))?;
+            }
+            Err((0, e))
+        }
+    }
 }
 
 /// Rewrite `\b`/`\B` as ASCII word boundaries in patterns whose letters
@@ -274,6 +281,43 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     out
 }
 
+/// Check that `pattern` parses as [`build_regex`] reads it, without
+/// compiling it (compiling is most of start-up, and a rule's patterns are
+/// then compiled together once). Returns whether it has a group named
+/// `match`.
+pub fn parse_regex(pattern: &str, ignore_case: bool) -> Result<bool, String> {
+    fn has_match_group(hir: &regex_syntax::hir::Hir) -> bool {
+        use regex_syntax::hir::HirKind;
+        match hir.kind() {
+            HirKind::Capture(c) => c.name.as_deref() == Some("match") || has_match_group(&c.sub),
+            HirKind::Repetition(r) => has_match_group(&r.sub),
+            HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+                parts.iter().any(has_match_group)
+            }
+            _ => false,
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(ignore_case)
+        .multi_line(true)
+        .nest_limit(64)
+        .build()
+        .parse(&ascii_word_boundaries(pattern))
+        .map_err(|e| syntax_error(&e.to_string()))?;
+    Ok(has_match_group(&hir))
+}
+
+/// The reason in a regex syntax error. The crate's message repeats the
+/// pattern with a caret; the rule-file snippet already shows where.
+fn syntax_error(text: &str) -> String {
+    let reason = text
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .unwrap_or(text.trim());
+    format!("invalid regex: {reason}")
+}
+
 pub fn build_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> {
     let pattern = &ascii_word_boundaries(pattern);
     RegexBuilder::new(pattern)
@@ -289,16 +333,7 @@ pub fn build_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> {
                     "regex is too large (compiled size over {limit} bytes); split it or simplify it"
                 )
             }
-            regex::Error::Syntax(text) => {
-                // The crate's message repeats the pattern with a caret; keep
-                // the reason, the rule-file snippet shows where.
-                let reason = text
-                    .lines()
-                    .rev()
-                    .find_map(|l| l.trim().strip_prefix("error: "))
-                    .unwrap_or(text.trim());
-                format!("invalid regex: {reason}")
-            }
+            regex::Error::Syntax(text) => syntax_error(&text),
             other => format!("invalid regex: {other}"),
         })
 }
