@@ -380,7 +380,7 @@ impl QuoteAttribution {
             let text = prose.text(para);
             found |= sentences_in(block, window)
                 .into_iter()
-                .any(|s| self.lexicon.attributes(&text[s], &prose.names));
+                .any(|s| self.lexicon.attributes(&text[s], prose.names()));
         }
         (found, searched.unwrap_or_default())
     }
@@ -398,7 +398,7 @@ impl QuoteAttribution {
         let words = label.split_whitespace().count();
         (1..=6).contains(&words)
             && !label.contains(['.', '!', '?', ',', ';'])
-            && self.lexicon.has_speaker(label, &prose.names)
+            && self.lexicon.has_speaker(label, prose.names())
     }
 
     /// "Lee said: “…”" in the quotation's own sentence.
@@ -418,7 +418,7 @@ impl QuoteAttribution {
         while !before.is_char_boundary(from) {
             from += 1;
         }
-        self.lexicon.speaks(&before[from..], &prose.names)
+        self.lexicon.speaks(&before[from..], prose.names())
     }
 
     /// What the paragraph before tells about a quotation that opens its
@@ -443,7 +443,7 @@ impl QuoteAttribution {
             let text = prose.text(prev);
             if sentences_in(block, window)
                 .into_iter()
-                .any(|s| self.lexicon.speaks(&text[s], &prose.names))
+                .any(|s| self.lexicon.speaks(&text[s], prose.names()))
             {
                 return true;
             }
@@ -461,7 +461,7 @@ impl QuoteAttribution {
             return false;
         };
         let text = prose.text(prev);
-        self.lexicon.attributes(&text[sentence], &prose.names)
+        self.lexicon.attributes(&text[sentence], prose.names())
     }
 
     /// "Kerr applauded the move. “It was a brilliant goal.”": a quotation
@@ -488,8 +488,8 @@ impl QuoteAttribution {
         // The subject opens the sentence, or follows an opening adverbial
         // ("After three wins, McIlroy is brimming with confidence.").
         let (first, second) = subject_clauses(&prose.text(prev_para)[previous], 5);
-        self.lexicon.has_speaker(first, &prose.names)
-            || self.lexicon.has_speaker(second, &prose.names)
+        self.lexicon.has_speaker(first, prose.names())
+            || self.lexicon.has_speaker(second, prose.names())
     }
 
     fn attributed(

@@ -2,6 +2,7 @@
 //! quotations blanked out (words inside a quotation never attribute it),
 //! the names the article uses, and sentence windows.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::words::Names;
@@ -18,7 +19,9 @@ pub struct Prose<'a> {
     /// Paragraphs that hold quotations, with them blanked out; `None` for
     /// the others, which read as they are.
     blanked: Vec<Option<String>>,
-    pub names: Names<'a>,
+    /// Learnt on first use: many articles attribute every quotation with a
+    /// pronoun or a listed speaker and never ask.
+    names: OnceCell<Names<'a>>,
 }
 
 impl<'a> Prose<'a> {
@@ -47,19 +50,26 @@ impl<'a> Prose<'a> {
                 String::from_utf8(bytes).ok()
             })
             .collect();
-        let mut names = Names::default();
-        for block in &quotes.blocks {
-            for sentence in &block.sentences {
-                if let Some(text) = block.text().get(sentence.clone()) {
-                    names.learn(text);
-                }
-            }
-        }
         Prose {
             quotes,
             blanked,
-            names,
+            names: OnceCell::new(),
         }
+    }
+
+    /// The names the article capitalises mid-sentence.
+    pub fn names(&self) -> &Names<'a> {
+        self.names.get_or_init(|| {
+            let mut names = Names::default();
+            for block in &self.quotes.blocks {
+                for sentence in &block.sentences {
+                    if let Some(text) = block.text().get(sentence.clone()) {
+                        names.learn(text);
+                    }
+                }
+            }
+            names
+        })
     }
 
     /// Paragraph `para` with its quotations replaced by spaces (same byte

@@ -78,8 +78,10 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()
 }
 
+/// Whether `word`, ASCII case ignored, is in `list` (English words: no
+/// lower-case copy needed).
 fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.contains(&word.to_lowercase().as_str())
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn ends_clause(c: char) -> bool {
@@ -192,6 +194,10 @@ pub fn is_title_case(content: &str) -> bool {
             capitals += 1;
         } else if !lower_in(word, TITLE_SMALL_WORDS) {
             lower += 1;
+            if lower > 1 {
+                // A sentence, not a title: no need to read the rest.
+                return false;
+            }
         }
     }
     capitals >= 2 && (lower == 0 || (lower == 1 && capitals >= 3))
