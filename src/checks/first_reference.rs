@@ -94,6 +94,16 @@ struct Use {
     title: Option<String>,
 }
 
+/// A run of name words, as [`tokens::runs`] found it.
+struct NameRun {
+    block: usize,
+    /// Its words, in the check's list of run words.
+    words: Range<usize>,
+    titled: bool,
+    speaks: bool,
+    title: Option<String>,
+}
+
 /// Peers are named by title alone ("Lord Butler"); that is their full
 /// reference, not a surname.
 const PEERAGE: &[&str] = &["lord", "lady", "baroness"];
@@ -111,7 +121,6 @@ impl Check for FirstReference {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        // Surname → first full-name use; surname → bare uses, in order.
         let body = || {
             doc.blocks
                 .iter()
@@ -120,55 +129,65 @@ impl Check for FirstReference {
         };
         // Words the article capitalises mid-sentence, and words it writes in
         // lower case: a capital at a sentence start means a name only if the
-        // article capitalises the word elsewhere too. (Two passes over the
-        // words, so a 50 MB file never holds all its words at once.)
+        // article capitalises the word elsewhere too. One pass over the
+        // words keeps both sets and the name runs (their words only, so a
+        // 50 MB file never holds all its words at once); the runs are judged
+        // once the sets are complete.
         let mut known: HashSet<&str> = HashSet::new();
         let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
-        for (_, block) in body() {
-            for w in tokens::words(block) {
+        let mut run_words: Vec<tokens::Word<'_>> = Vec::new();
+        let mut runs: Vec<NameRun> = Vec::new();
+        for (index, block) in body() {
+            let words = tokens::words(block);
+            for w in &words {
                 if w.text.chars().next().is_some_and(char::is_lowercase) {
                     lower_words.insert(fold_word(w.text));
                 } else if w.shape == Shape::Name && !w.initial {
                     known.insert(w.text);
                 }
             }
+            for run in tokens::runs(&words, block.text()) {
+                let from = run_words.len();
+                run_words.extend_from_slice(&words[run.words.clone()]);
+                runs.push(NameRun {
+                    block: index,
+                    words: from..run_words.len(),
+                    titled: run.titled,
+                    speaks: run.speaks(&words),
+                    title: run.title,
+                });
+            }
         }
+        // Surname → first full-name use; surname → bare uses, in order.
         let mut full: HashMap<String, Use> = HashMap::new();
         let mut bare: Vec<(String, Use)> = Vec::new();
-        for (index, block) in body() {
-            let words = tokens::words(block);
-            let words = &words;
-            for run in tokens::runs(words, block.text()) {
-                let run_words = &words[run.words.clone()];
-                // "However Nintendo", "Some Citigroup": drop a sentence's
-                // opening word the article never capitalises elsewhere.
-                let skip = usize::from(
-                    run_words.len() > 1
-                        && run_words[0].initial
-                        && !known.contains(run_words[0].text),
-                );
-                let run_words = &run_words[skip..];
-                let names: Vec<&tokens::Word<'_>> = run_words
-                    .iter()
-                    .filter(|w| w.shape == Shape::Name && !w.is_stop())
-                    .collect();
-                let use_of = |range: Range<usize>| Use {
-                    block: index,
-                    range,
-                    titled: run.titled,
-                    speaks: run.speaks(words),
-                    title: run.title.clone(),
-                };
-                match names.as_slice() {
-                    [only] if run_words.len() == 1 => {
-                        bare.push((only.text.to_string(), use_of(only.range.clone())));
-                    }
-                    [first, .., last] => {
-                        full.entry(last.text.to_string())
-                            .or_insert_with(|| use_of(first.range.start..last.range.end));
-                    }
-                    _ => {}
+        for run in &runs {
+            let words = &run_words[run.words.clone()];
+            // "However Nintendo", "Some Citigroup": drop a sentence's
+            // opening word the article never capitalises elsewhere.
+            let skip =
+                usize::from(words.len() > 1 && words[0].initial && !known.contains(words[0].text));
+            let words = &words[skip..];
+            let names: Vec<&tokens::Word<'_>> = words
+                .iter()
+                .filter(|w| w.shape == Shape::Name && !w.is_stop())
+                .collect();
+            let use_of = |range: Range<usize>| Use {
+                block: run.block,
+                range,
+                titled: run.titled,
+                speaks: run.speaks,
+                title: run.title.clone(),
+            };
+            match names.as_slice() {
+                [only] if words.len() == 1 => {
+                    bare.push((only.text.to_string(), use_of(only.range.clone())));
                 }
+                [first, .., last] => {
+                    full.entry(last.text.to_string())
+                        .or_insert_with(|| use_of(first.range.start..last.range.end));
+                }
+                _ => {}
             }
         }
         let mut reported: HashSet<&str> = HashSet::new();
