@@ -15,10 +15,12 @@ use std::sync::OnceLock;
 use crate::document::{Block, BlockKind};
 
 /// A fixed word list, looked up by hash: these are asked about every
-/// capitalised word of every article.
+/// word of every article.
 pub struct Lexicon {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    /// The set, and the length of its longest word: most words asked about
+    /// are longer and need no hashing.
+    set: OnceLock<(HashSet<&'static str>, usize)>,
 }
 
 impl Lexicon {
@@ -30,9 +32,11 @@ impl Lexicon {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let (set, longest) = self.set.get_or_init(|| {
+            let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+            (self.words.iter().copied().collect(), longest)
+        });
+        word.len() <= *longest && set.contains(word)
     }
 
     /// Whether the list holds `word` in lower case (ASCII letters lowered;
