@@ -165,3 +165,44 @@ proptest! {
         prop_assert_eq!(out, expected);
     }
 }
+
+/// Text made of the pack's own literal phrases, in any case, glued by
+/// spaces, line breaks, punctuation or letters (which break word
+/// boundaries).
+fn phrase_soup() -> impl Strategy<Value = String> {
+    let rules = crate::support::embedded_rules();
+    let mut phrases: Vec<String> = rules.checks.iter().flat_map(|c| c.literals()).collect();
+    phrases.extend(["said".into(), "Jan. 13".into(), "“".into(), "é".into()]);
+    let piece = (prop::sample::select(phrases), 0..3u8).prop_map(|(p, case)| match case {
+        0 => p,
+        1 => p.to_uppercase(),
+        _ => p.to_lowercase(),
+    });
+    let glue = prop::sample::select(vec![" ", "\n", "\n\n", ": ", "x", "", "-"]);
+    prop::collection::vec((piece, glue), 0..40)
+        .prop_map(|parts| parts.into_iter().map(|(p, g)| p + g).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The engine's one phrase pass per article gives every rule exactly
+    /// what the rule's own search would.
+    #[test]
+    fn the_shared_phrase_pass_finds_what_each_rule_finds_alone(text in phrase_soup()) {
+        use copydesk::checks::Context;
+        use copydesk::checks::phrase_pass::PhrasePass;
+
+        let rules = crate::support::embedded_rules();
+        let pass = PhrasePass::build(&rules.checks);
+        let doc = Document::parse("a.txt", text, Format::Text, &ReadOptions::default());
+        let shared = Context::with_pass(&doc, &pass);
+        let alone = Context::new(&doc);
+        for check in &rules.checks {
+            let (mut with_pass, mut by_itself) = (Vec::new(), Vec::new());
+            check.check(&shared, &mut with_pass);
+            check.check(&alone, &mut by_itself);
+            prop_assert_eq!(with_pass, by_itself, "rule {}", check.meta().id);
+        }
+    }
+}
