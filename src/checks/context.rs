@@ -2,8 +2,12 @@
 //! the engine's single phrase pass over its prose, and analyses that
 //! several kinds read (the paired quotation marks), made once on first use.
 
-use std::cell::OnceCell;
+use std::any::{Any, TypeId};
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
+use std::rc::Rc;
+
+use foldhash::HashMap;
 
 use super::phrase_pass::{PassHits, PhrasePass};
 use super::quotes::ArticleQuotes;
@@ -14,6 +18,8 @@ pub struct Context<'d> {
     pub doc: &'d Document,
     shared: Option<(&'d PhrasePass, PassHits)>,
     quotes: OnceCell<ArticleQuotes<'d>>,
+    /// What rules of one kind computed for each other (see `memo`).
+    memo: RefCell<HashMap<(TypeId, u64), Rc<dyn Any>>>,
 }
 
 impl<'d> Context<'d> {
@@ -24,6 +30,7 @@ impl<'d> Context<'d> {
             doc,
             shared: None,
             quotes: OnceCell::new(),
+            memo: RefCell::default(),
         }
     }
 
@@ -57,8 +64,53 @@ impl<'d> Context<'d> {
         !self.phrases(set).is_empty()
     }
 
+    /// `make()`, made once per article for every rule that asks with the
+    /// same `key`: two rules of one kind reading the article the same way
+    /// (the `dates` rules share their tables) share the reading.
+    pub fn memo<T: Any>(&self, key: u64, make: impl FnOnce() -> T) -> Rc<T> {
+        let slot = (TypeId::of::<T>(), key);
+        if let Some(found) = self.memo.borrow().get(&slot)
+            && let Ok(found) = Rc::clone(found).downcast::<T>()
+        {
+            return found;
+        }
+        let made = Rc::new(make());
+        self.memo
+            .borrow_mut()
+            .insert(slot, Rc::clone(&made) as Rc<dyn Any>);
+        made
+    }
+
     /// The article's quotation marks, paired.
     pub fn quotes(&self) -> &ArticleQuotes<'d> {
         self.quotes.get_or_init(|| ArticleQuotes::of(self.doc))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, ReadOptions};
+
+    #[test]
+    fn memo_makes_once_per_key_and_type() {
+        let doc = Document::parse("t", "x".into(), Format::Snippet, &ReadOptions::default());
+        let cx = Context::new(&doc);
+        let mut made = 0;
+        let first = cx.memo(7, || {
+            made += 1;
+            vec![1u8]
+        });
+        let again = cx.memo(7, || {
+            made += 1;
+            vec![2u8]
+        });
+        assert_eq!(
+            (made, first, again),
+            (1, Rc::new(vec![1]), Rc::new(vec![1]))
+        );
+        // Another type under the same key, and another key, are their own.
+        assert_eq!(*cx.memo(7, || "text"), "text");
+        assert_eq!(*cx.memo(8, || vec![3u8]), vec![3]);
     }
 }

@@ -170,7 +170,18 @@ struct Dates {
     meta: RuleMeta,
     report: Report,
     locales: Vec<Locale>,
+    /// Identifies the locale tables: rules reading the same tables (one
+    /// names the other's with `locales_from`) find the same dates, so the
+    /// article is read for them once.
+    tables_key: u64,
     time: TimeOfDay,
+}
+
+fn tables_key(locales: &Spanned<Vec<Spanned<LocaleSpec>>>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{locales:?}").hash(&mut hasher);
+    hasher.finish()
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
@@ -196,8 +207,8 @@ fn build(file: &RuleFile) -> Result<Dates, RuleError> {
             ));
         }
     }
-    let locales = match (&spec.locales, &spec.locales_from) {
-        (Some(locales), None) => locale::compile_all(file, locales)?,
+    let (locales, tables_key) = match (&spec.locales, &spec.locales_from) {
+        (Some(locales), None) => (locale::compile_all(file, locales)?, tables_key(locales)),
         (None, Some(from)) => shared_locales(file, from)?,
         (Some(locales), Some(_)) => {
             return Err(file.error_at(locales, "give `locales` or `locales_from`, not both"));
@@ -213,12 +224,17 @@ fn build(file: &RuleFile) -> Result<Dates, RuleError> {
         meta,
         report: spec.report,
         locales,
+        tables_key,
         time: TimeOfDay::new(),
     })
 }
 
-/// The tables of the rule `from` names, compiled for this rule.
-fn shared_locales(file: &RuleFile, from: &Spanned<String>) -> Result<Vec<Locale>, RuleError> {
+/// The tables of the rule `from` names, compiled for this rule, and their
+/// key.
+fn shared_locales(
+    file: &RuleFile,
+    from: &Spanned<String>,
+) -> Result<(Vec<Locale>, u64), RuleError> {
     let id = from.value.trim();
     if id == file.id {
         return Err(file.error_at(from, "`locales_from` names this rule itself"));
@@ -242,7 +258,8 @@ fn shared_locales(file: &RuleFile, from: &Spanned<String>) -> Result<Vec<Locale>
             format!("`{id}` declares no `locales`; name the rule that does"),
         ));
     };
-    locale::compile_all(&owner, &locales).map_err(broken)
+    let compiled = locale::compile_all(&owner, &locales).map_err(broken)?;
+    Ok((compiled, tables_key(&locales)))
 }
 
 impl Check for Dates {
@@ -252,14 +269,20 @@ impl Check for Dates {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let found: Vec<(&Block, Mention)> = doc
-            .blocks
+        let found = cx.memo(self.tables_key, || {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .flat_map(|(index, block)| {
+                    self.mentions(block.text())
+                        .into_iter()
+                        .map(move |m| (index, m))
+                })
+                .collect::<Vec<(usize, Mention)>>()
+        });
+        let found: Vec<(&Block, &Mention)> = found
             .iter()
-            .flat_map(|block| {
-                self.mentions(block.text())
-                    .into_iter()
-                    .map(move |m| (block, m))
-            })
+            .map(|(index, m)| (&doc.blocks[*index], m))
             .collect();
         let first_body = doc.body().next();
         let written = found.iter().filter_map(|(block, m)| {
