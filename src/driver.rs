@@ -1,20 +1,19 @@
-//! Checks many files on all cores and hands results back in input order, as
-//! soon as each is ready in that order: output never depends on thread
-//! timing, and a huge run streams instead of piling up in memory.
+//! Checks many files on all cores and hands results back in input order:
+//! output never depends on thread timing, and a huge run streams instead of
+//! piling up in memory.
 //!
-//! Memory stays flat with corpus size: items are processed in windows of
-//! [`WINDOW`], and results pass through a bounded channel, so when output
-//! is slower than checking (a terminal, a slow pipe) the workers wait
-//! instead of holding thousands of finished articles.
+//! Items are checked in windows of [`WINDOW`], each spread over all cores;
+//! while one window is checked, the results of the one before are emitted.
+//! At most two windows of results exist at once, whatever the corpus size
+//! and however slow the output (a terminal, a slow pipe).
 
-use std::collections::BTreeMap;
 use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-/// How many items may be in flight (checked but not yet emitted) at once.
+/// How many items are checked together. Large enough that a slow article
+/// rarely leaves a core idle at a window's end, small enough that two
+/// windows of results (source text included) stay a few megabytes.
 pub const WINDOW: usize = 256;
 
 /// Run `work` on every item in parallel; call `emit` with the results in
@@ -27,35 +26,23 @@ pub fn in_order<T, R>(
     T: Sync,
     R: Send,
 {
-    let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    let work = &work;
     std::thread::scope(|scope| {
-        let stop = &stop;
-        let work = &work;
-        scope.spawn(move || {
-            items
-                .par_iter()
-                .enumerate()
-                .for_each_with(tx, |tx, (i, item)| {
-                    if stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let _ = tx.send((i, work(item)));
-                });
-        });
-        let mut pending = BTreeMap::new();
-        let mut next = 0;
-        for (i, result) in rx.iter() {
-            if stop.load(Ordering::Relaxed) {
-                continue;
+        let mut ready: Vec<R> = Vec::new();
+        for window in items.chunks(WINDOW) {
+            let checking = scope.spawn(move || window.par_iter().map(work).collect::<Vec<R>>());
+            let stopped = ready.drain(..).any(|result| emit(result).is_break());
+            ready = match checking.join() {
+                Ok(results) => results,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            if stopped {
+                return;
             }
-            pending.insert(i, result);
-            while let Some(result) = pending.remove(&next) {
-                next += 1;
-                if emit(result).is_break() {
-                    stop.store(true, Ordering::Relaxed);
-                    break;
-                }
+        }
+        for result in ready {
+            if emit(result).is_break() {
+                return;
             }
         }
     });
@@ -82,6 +69,28 @@ mod tests {
             },
         );
         assert_eq!(seen, items);
+    }
+
+    #[test]
+    fn finished_results_waiting_for_output_stay_bounded() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let waiting = AtomicUsize::new(0);
+        let mut most = 0;
+        let items: Vec<u64> = (0..20 * WINDOW as u64).collect();
+        in_order(
+            &items,
+            |&n| {
+                waiting.fetch_add(1, Ordering::SeqCst);
+                n
+            },
+            |_| {
+                most = most.max(waiting.fetch_sub(1, Ordering::SeqCst));
+                // Output slower than checking.
+                std::thread::sleep(std::time::Duration::from_micros(20));
+                ControlFlow::Continue(())
+            },
+        );
+        assert!(most <= 2 * WINDOW, "{most} results waited at once");
     }
 
     #[test]
