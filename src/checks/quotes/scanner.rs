@@ -289,19 +289,30 @@ impl Scanner {
         }
         self.scan.marks.push(Vec::new());
 
-        let mut prev: Option<char> = None;
-        // The last character before the current one that is not a space.
-        let mut last_visible: Option<char> = None;
+        let bytes = text.as_bytes();
         let mut at = 0;
-        while let Some(ch) = text[at..].chars().next() {
+        loop {
+            // Every mark starts with one of these bytes (0xE2 leads the
+            // curly ones): skip straight to the next.
+            let Some(offset) = bytes[at..]
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+            else {
+                break;
+            };
+            at += offset;
+            let Some(ch) = text[at..].chars().next() else {
+                break;
+            };
             let Some((level, len, lean)) = mark_at(text, at) else {
-                prev = Some(ch);
-                if !ch.is_whitespace() {
-                    last_visible = Some(ch);
-                }
                 at += ch.len_utf8();
                 continue;
             };
+            let before = &text[..at];
+            let prev = before.chars().next_back();
+            // The last character before the mark that is not a space. (Each
+            // space is read back over by the one mark after it at most.)
+            let last_visible = before.chars().rev().find(|c| !c.is_whitespace());
             let after_sentence = prev.is_some_and(char::is_whitespace)
                 && last_visible.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
             let next = text[at + len..].chars().next();
@@ -327,8 +338,6 @@ impl Scanner {
                 }
             };
             self.scan.marks[index].push(Mark { at, len, ch, role });
-            prev = text[..at + len].chars().next_back();
-            last_visible = prev;
             at += len;
         }
     }
