@@ -291,15 +291,12 @@ impl Scanner {
 
         let bytes = text.as_bytes();
         let mut at = 0;
-        loop {
-            // Every mark starts with one of these bytes (0xE2 leads the
-            // curly ones): skip straight to the next.
-            let Some(offset) = bytes[at..]
-                .iter()
-                .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
-            else {
-                break;
-            };
+        // Every mark starts with one of these bytes (0xE2 leads the curly
+        // ones): skip straight to the next.
+        while let Some(offset) = bytes[at..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
+        {
             at += offset;
             let Some(ch) = text[at..].chars().next() else {
                 break;
