@@ -21,20 +21,80 @@ use super::text::PhraseSet;
 /// representation smaller than a full DFA.
 const DFA_PHRASE_BYTES: usize = 64 * 1024;
 
-/// Where a distinct phrase belongs: a set (by slot) and its index there.
+/// Candidate matches of one set: (phrase index, byte range), any order.
+pub type Candidates = Vec<(usize, Range<usize>)>;
+
+/// Where a distinct phrase belongs: a set (by its place in the list the
+/// automaton was built from) and its index there.
 #[derive(Debug, Clone, Copy)]
 struct Owner {
-    slot: usize,
+    set: usize,
     phrase: usize,
+}
+
+/// Several phrase sets in one automaton, so one scan of a text finds the
+/// candidates of all of them.
+#[derive(Debug, Default)]
+pub struct MergedSets {
+    automaton: Option<AhoCorasick>,
+    /// By automaton pattern: every set phrase that reads the same once
+    /// ASCII case is ignored.
+    owners: Vec<Vec<Owner>>,
+    sets: usize,
+}
+
+impl MergedSets {
+    pub fn new<'s>(sets: impl IntoIterator<Item = &'s PhraseSet>) -> MergedSets {
+        let mut merged = MergedSets::default();
+        let mut keys: Vec<String> = Vec::new();
+        let mut key_index: HashMap<String, usize> = HashMap::new();
+        for (index, set) in sets.into_iter().enumerate() {
+            merged.sets = index + 1;
+            for (phrase, text) in set.phrases().iter().enumerate() {
+                let key = text.to_ascii_lowercase();
+                let at = *key_index.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key);
+                    merged.owners.push(Vec::new());
+                    keys.len() - 1
+                });
+                merged.owners[at].push(Owner { set: index, phrase });
+            }
+        }
+        if keys.is_empty() {
+            return merged;
+        }
+        let bytes: usize = keys.iter().map(String::len).sum();
+        let kind = (bytes <= DFA_PHRASE_BYTES).then_some(AhoCorasickKind::DFA);
+        // Each set's phrases were accepted on their own, so the merged
+        // automaton builds; if it ever did not, every set searches alone.
+        merged.automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(kind)
+            .build(&keys)
+            .ok();
+        merged
+    }
+
+    /// Every place in `text` where a phrase of a set occurs (ASCII case
+    /// ignored), by set in the order given to [`MergedSets::new`]; `None`
+    /// when the sets could not be merged.
+    pub fn scan(&self, text: &str) -> Option<Vec<Candidates>> {
+        let automaton = self.automaton.as_ref()?;
+        let mut by_set = vec![Vec::new(); self.sets];
+        for found in automaton.find_overlapping_iter(text) {
+            for owner in &self.owners[found.pattern().as_usize()] {
+                by_set[owner.set].push((owner.phrase, found.range()));
+            }
+        }
+        Some(by_set)
+    }
 }
 
 /// The merged automaton of every registered phrase set.
 #[derive(Debug, Default)]
 pub struct PhrasePass {
-    automaton: Option<AhoCorasick>,
-    /// By automaton pattern: every set phrase that reads the same once
-    /// ASCII case is ignored.
-    owners: Vec<Vec<Owner>>,
+    merged: MergedSets,
     /// Registered sets by address: a check's sets live as long as the
     /// check, which the engine owns and never moves out of its box.
     slots: HashMap<usize, usize>,
@@ -43,7 +103,7 @@ pub struct PhrasePass {
 /// Candidates for each registered set in one article.
 #[derive(Debug, Default)]
 pub struct PassHits {
-    by_slot: Vec<Vec<(usize, Range<usize>)>>,
+    by_slot: Vec<Candidates>,
 }
 
 fn address(set: &PhraseSet) -> usize {
@@ -53,51 +113,22 @@ fn address(set: &PhraseSet) -> usize {
 impl PhrasePass {
     /// Merge the phrase sets of `checks`.
     pub fn build(checks: &[Box<dyn Check>]) -> PhrasePass {
-        let mut pass = PhrasePass::default();
-        let mut keys: Vec<String> = Vec::new();
-        let mut key_index: HashMap<String, usize> = HashMap::new();
-        for set in checks.iter().flat_map(|c| c.phrase_sets()) {
-            let slot = pass.slots.len();
-            pass.slots.insert(address(set), slot);
-            for (phrase, text) in set.phrases().iter().enumerate() {
-                let key = text.to_ascii_lowercase();
-                let index = *key_index.entry(key.clone()).or_insert_with(|| {
-                    keys.push(key);
-                    pass.owners.push(Vec::new());
-                    keys.len() - 1
-                });
-                pass.owners[index].push(Owner { slot, phrase });
-            }
+        let sets: Vec<&PhraseSet> = checks.iter().flat_map(|c| c.phrase_sets()).collect();
+        let slots = sets
+            .iter()
+            .enumerate()
+            .map(|(slot, set)| (address(set), slot))
+            .collect();
+        PhrasePass {
+            merged: MergedSets::new(sets),
+            slots,
         }
-        if keys.is_empty() {
-            return pass;
-        }
-        let bytes: usize = keys.iter().map(String::len).sum();
-        let kind = (bytes <= DFA_PHRASE_BYTES).then_some(AhoCorasickKind::DFA);
-        // Phrases were accepted one set at a time, so the merged automaton
-        // builds; if it ever did not, every set searches alone.
-        pass.automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(kind)
-            .build(&keys)
-            .ok();
-        pass
     }
 
     /// Every place in `text` where a registered phrase occurs (ASCII case
     /// ignored), grouped by set.
     pub fn scan(&self, text: &str) -> Option<PassHits> {
-        let automaton = self.automaton.as_ref()?;
-        let mut hits = PassHits {
-            by_slot: vec![Vec::new(); self.slots.len()],
-        };
-        for found in automaton.find_overlapping_iter(text) {
-            for owner in &self.owners[found.pattern().as_usize()] {
-                hits.by_slot[owner.slot].push((owner.phrase, found.range()));
-            }
-        }
-        Some(hits)
+        self.merged.scan(text).map(|by_slot| PassHits { by_slot })
     }
 
     /// `set`'s candidates in `hits`, if `set` was registered.

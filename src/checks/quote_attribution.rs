@@ -75,6 +75,9 @@ mod words;
 
 use super::quotes::scanner::Quotation;
 use super::quotes::{ArticleQuotes, shorten};
+use std::ops::Range;
+
+use super::phrase_pass::MergedSets;
 use super::text::PhraseSet;
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label};
@@ -147,28 +150,78 @@ struct Lexicon {
     speakers: Option<PhraseSet>,
     sources: Option<PhraseSet>,
     names: bool,
+    /// The three lists in one automaton: a sentence is scanned once for
+    /// all of them.
+    merged: MergedSets,
+}
+
+/// What the lists find in one text.
+struct Found {
+    verbs: Vec<Range<usize>>,
+    speaker: bool,
+    source: bool,
 }
 
 impl Lexicon {
+    fn new(
+        verbs: PhraseSet,
+        speakers: Option<PhraseSet>,
+        sources: Option<PhraseSet>,
+        names: bool,
+    ) -> Lexicon {
+        let merged = MergedSets::new(std::iter::once(&verbs).chain(&speakers).chain(&sources));
+        Lexicon {
+            verbs,
+            speakers,
+            sources,
+            names,
+            merged,
+        }
+    }
+
+    fn find(&self, text: &str) -> Found {
+        let lists = [
+            Some(&self.verbs),
+            self.speakers.as_ref(),
+            self.sources.as_ref(),
+        ];
+        let mut candidates = self.merged.scan(text).map(Vec::into_iter);
+        // Each list picks its own matches, from the one scan when there is one.
+        let mut found = lists.map(|list| {
+            let list = list?;
+            Some(match candidates.as_mut().and_then(Iterator::next) {
+                Some(mine) => list.select(text, mine),
+                None => list.find(text),
+            })
+        });
+        let [verbs, speakers, sources] = &mut found;
+        Found {
+            verbs: verbs
+                .take()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect(),
+            speaker: speakers.as_ref().is_some_and(|s| !s.is_empty()),
+            source: sources.as_ref().is_some_and(|s| !s.is_empty()),
+        }
+    }
+
     /// A sentence (quotations blanked) that attributes: a source phrase, or
     /// a speech verb in the active voice with a speaker.
     fn attributes(&self, sentence: &str, names: &Names) -> bool {
-        if self
-            .sources
-            .as_ref()
-            .is_some_and(|s| !s.find(sentence).is_empty())
-        {
+        let found = self.find(sentence);
+        if found.source {
             return true;
         }
-        let verbs: Vec<_> = self
+        let verbs: Vec<_> = found
             .verbs
-            .find(sentence)
             .into_iter()
-            .map(|(_, r)| r)
             .filter(|r| !is_passive(sentence, r))
             .collect();
         !verbs.is_empty()
-            && (self.has_speaker(sentence, names)
+            && (found.speaker
+                || (self.names && names.any_in(sentence))
                 || verbs.iter().any(|r| next_to_determiner_phrase(sentence, r)))
     }
 
@@ -183,12 +236,10 @@ impl Lexicon {
     /// A speaker, or a speech verb in the active voice: enough to introduce
     /// a quotation with a colon ("The world champion said:").
     fn speaks(&self, text: &str, names: &Names) -> bool {
-        self.has_speaker(text, names)
-            || self
-                .verbs
-                .find(text)
-                .iter()
-                .any(|(_, r)| !is_passive(text, r))
+        let found = self.find(text);
+        found.speaker
+            || (self.names && names.any_in(text))
+            || found.verbs.iter().any(|r| !is_passive(text, r))
     }
 }
 
@@ -245,12 +296,12 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         n => format!("within {n} sentences of it"),
     };
     Ok(Box::new(QuoteAttribution {
-        lexicon: Lexicon {
+        lexicon: Lexicon::new(
             verbs,
-            speakers: phrase_set(file, "speakers", &spec.speakers)?,
-            sources: phrase_set(file, "sources", &spec.sources)?,
-            names: spec.names,
-        },
+            phrase_set(file, "speakers", &spec.speakers)?,
+            phrase_set(file, "sources", &spec.sources)?,
+            spec.names,
+        ),
         min_words: spec.min_words,
         fragment_min_words: spec.fragment_min_words.max(spec.min_words),
         window: spec.window,
