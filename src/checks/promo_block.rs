@@ -96,16 +96,20 @@
 //! last paragraph can be a real closing line the desk wants to keep, so a
 //! person should look.
 
+mod classify;
+mod controls;
 mod runs;
 mod shape;
 
 use std::ops::Range;
 
-use regex::Regex;
+use serde::Deserialize;
 
-use self::runs::{Class, Limits, Line, junk_runs};
-use self::shape::{Shape, ShapeSpec, word_count};
-use super::text::{PhraseSet, alone_on_line, combined_regex};
+use self::classify::Classifier;
+use self::controls::Controls;
+use self::runs::{Limits, junk_runs};
+use self::shape::{Shape, ShapeSpec};
+use super::text::combined_regex;
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::span::Span;
@@ -119,9 +123,13 @@ rule_spec! {
         #[serde(default)]
         pub labels: Vec<String>,
         #[serde(default)]
+        pub labels_from: Vec<Spanned<String>>,
+        #[serde(default)]
         pub label_patterns: Vec<Spanned<String>>,
         #[serde(default)]
         pub furniture: Vec<String>,
+        #[serde(default)]
+        pub furniture_from: Vec<Spanned<String>>,
         #[serde(default)]
         pub markers: Vec<Spanned<String>>,
         #[serde(default)]
@@ -139,6 +147,15 @@ rule_spec! {
         #[serde(default)]
         pub shape: ShapeSpec,
     }
+}
+
+/// The key read from a rule that `labels_from` or `furniture_from` names;
+/// the rest of that file is its own business (and is checked when it is
+/// compiled itself).
+#[derive(Debug, Deserialize)]
+struct SharedLabels {
+    #[serde(default)]
+    labels: Vec<String>,
 }
 
 fn default_min_lines() -> usize {
@@ -166,16 +183,8 @@ pub static KIND: Kind = Kind {
 
 struct PromoBlock {
     meta: RuleMeta,
-    labels: Option<PhraseSet>,
-    label_patterns: Option<Regex>,
-    furniture: Option<PhraseSet>,
-    /// `labels` and `furniture` in one set, for a bar of several controls
-    /// on one line.
-    controls: Option<PhraseSet>,
-    markers: Option<Regex>,
-    footer_patterns: Option<Regex>,
+    classifier: Classifier,
     limits: Limits,
-    shape: Shape,
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
@@ -184,23 +193,9 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
 
 fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     let spec: PromoBlockSpec = file.parse()?;
-    let phrase_set = |list: &[String], key: &str| -> Result<Option<PhraseSet>, RuleError> {
-        if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
-            return Err(file.error(format!("empty entry {blank:?} in `{key}`")));
-        }
-        if list.is_empty() {
-            return Ok(None);
-        }
-        PhraseSet::new(list, spec.ignorecase, true)
-            .map(Some)
-            .map_err(|e| file.error(e))
-    };
-    let labels = phrase_set(&spec.labels, "labels")?;
-    let furniture = phrase_set(&spec.furniture, "furniture")?;
-    let controls = phrase_set(
-        &[spec.labels.clone(), spec.furniture.clone()].concat(),
-        "labels",
-    )?;
+    let labels = with_shared(file, &spec.labels, &spec.labels_from, "labels")?;
+    let furniture = with_shared(file, &spec.furniture, &spec.furniture_from, "furniture")?;
+    let controls = Controls::new(&labels, &furniture, spec.ignorecase).map_err(|e| file.error(e))?;
     if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
         return Err(file.error(format!(
             "`min_share` is a share of lines, above 0 and at most 1; got {}",
@@ -210,14 +205,17 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     if spec.min_lines == 0 {
         return Err(file.error("`min_lines` must be at least 1"));
     }
-    let regex = |list: &[Spanned<String>]| -> Result<Option<Regex>, RuleError> {
+    let regex = |list: &[Spanned<String>]| -> Result<Option<regex::Regex>, RuleError> {
         let patterns: Vec<String> = list.iter().map(|m| m.value.clone()).collect();
         combined_regex(&patterns, spec.ignorecase).map_err(|(i, e)| file.error_at(&list[i], e))
     };
-    let markers = regex(&spec.markers)?;
-    let label_patterns = regex(&spec.label_patterns)?;
-    let footer_patterns = regex(&spec.footer_patterns)?;
-    let shape = Shape::new(&spec.shape).map_err(|e| file.error(e))?;
+    let classifier = Classifier {
+        controls,
+        label_patterns: regex(&spec.label_patterns)?,
+        markers: regex(&spec.markers)?,
+        footer_patterns: regex(&spec.footer_patterns)?,
+        shape: Shape::new(&spec.shape).map_err(|e| file.error(e))?,
+    };
     let limits = Limits {
         min_lines: spec.min_lines,
         min_share: spec.min_share,
@@ -227,179 +225,49 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     let meta = KIND.meta(file, spec.common())?;
     Ok(PromoBlock {
         meta,
-        labels,
-        label_patterns,
-        furniture,
-        controls,
-        markers,
-        footer_patterns,
+        classifier,
         limits,
-        shape,
     })
 }
 
-impl PromoBlock {
-    fn line(&self, text: &str, headline: &str) -> Line {
-        // Scraped pages repeat the headline above the story: it is the
-        // story's, and ends any block of junk before it.
-        let copy_of_headline =
-            !headline.is_empty() && text.len() <= 2 * headline.len() && same_words(text, headline);
-        let class = if copy_of_headline {
-            Class::Other
-        } else if text.trim().contains('\n') {
-            self.classify_lines(text)
-        } else {
-            self.classify(text)
+/// The rule's own `key` list and the `labels` of every rule `from` names,
+/// so a phrase rule's list is written once (`promo/read-more` reports a lone
+/// "Most read"; here it heads a box).
+fn with_shared(
+    file: &RuleFile,
+    own: &[String],
+    from: &[Spanned<String>],
+    key: &str,
+) -> Result<Vec<String>, RuleError> {
+    if let Some(blank) = own.iter().find(|p| p.trim().is_empty()) {
+        return Err(file.error(format!("empty entry {blank:?} in `{key}`")));
+    }
+    let mut all = own.to_vec();
+    for name in from {
+        let id = name.value.trim();
+        if id == file.id {
+            return Err(file.error_at(name, format!("`{key}_from` names this rule itself")));
+        }
+        let Some(owner) = file.sibling(id) else {
+            return Err(file.error_at(
+                name,
+                format!("`{key}_from` names `{id}`, which is not among the loaded rules"),
+            ));
         };
-        Line {
-            class,
-            words: word_count(text),
-            digits: text.contains(|c: char| c.is_ascii_digit()),
-        }
+        let shared: SharedLabels = owner.parse().map_err(|_| {
+            file.error_at(
+                name,
+                format!("the labels of `{id}` do not load (its own error says why)"),
+            )
+        })?;
+        all.extend(
+            shared
+                .labels
+                .into_iter()
+                .filter(|l| !l.trim().is_empty()),
+        );
     }
-
-    /// A block of several lines (a pasted article with blank lines between
-    /// paragraphs keeps a share bar or a box of links together) is a widget
-    /// when every line is a control or a label, or when a label heads
-    /// headlines and controls; otherwise it is read whole. A paragraph
-    /// wrapped over lines has a line that is neither.
-    fn classify_lines(&self, text: &str) -> Class {
-        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-        let Some(first) = lines.next().map(|l| self.classify(l)) else {
-            return Class::Other;
-        };
-        let boxed = first == Class::Label;
-        let mut flags = usize::from(first.is_flag());
-        let mut headlines = 0;
-        for line in lines {
-            match self.classify(line) {
-                c if c.is_flag() => flags += 1,
-                Class::Scrap => {}
-                Class::Teaser | Class::Loose if boxed => headlines += 1,
-                _ => return self.classify(text),
-            }
-        }
-        if flags >= 2 || (boxed && headlines >= 1) {
-            Class::Widget
-        } else {
-            self.classify(text)
-        }
-    }
-
-    fn classify(&self, text: &str) -> Class {
-        if self.markers.as_ref().is_some_and(|m| m.is_match(text)) {
-            return Class::Promo;
-        }
-        if is_label(self.labels.as_ref(), text)
-            || self
-                .label_patterns
-                .as_ref()
-                .is_some_and(|p| p.is_match(text.trim()))
-        {
-            return Class::Label;
-        }
-        if is_toolbar(self.controls.as_ref(), text) || self.shape.is_link_bar(text) {
-            return Class::Widget;
-        }
-        // A trail of links ("Home » Sport » Football") often sits right
-        // above the story's own headline: neutral, like a menu entry.
-        if is_trail(self.controls.as_ref(), text) {
-            return Class::Scrap;
-        }
-        if is_label(self.furniture.as_ref(), text)
-            || self
-                .footer_patterns
-                .as_ref()
-                .is_some_and(|p| p.is_match(text.trim()))
-        {
-            return Class::Furniture;
-        }
-        if self.shape.is_prose(text) {
-            Class::Prose
-        } else if self.shape.is_list_intro(text) {
-            Class::Intro
-        } else if self.shape.is_scrap(text) {
-            Class::Scrap
-        } else if self.shape.is_title_case_headline(text) {
-            Class::Teaser
-        } else if self.shape.is_loose_headline(text) {
-            Class::Loose
-        } else {
-            Class::Other
-        }
-    }
-}
-
-/// Longest line read as a label ("Read more: " and a headline fit easily):
-/// longer text is prose, and is not searched once per match.
-const MAX_LABEL_LINE: usize = 400;
-
-/// One of `labels` alone on a one-line block, or opening it before a colon
-/// ("Read more: Ferry Fares Rise Again").
-fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
-    labelled(labels, text, true, &[':'])
-}
-
-/// A trail of links opened by one of `labels` ("Home » Sport » Football").
-fn is_trail(labels: Option<&PhraseSet>, text: &str) -> bool {
-    labelled(labels, text, false, &['»', '›', '>'])
-}
-
-/// One of `labels` opening a one-line block before one of `before`, or
-/// (when `alone`) all there is on it.
-fn labelled(labels: Option<&PhraseSet>, text: &str, alone: bool, before: &[char]) -> bool {
-    let Some(labels) = labels else {
-        return false;
-    };
-    let text = text.trim();
-    if text.len() > MAX_LABEL_LINE || text.contains('\n') {
-        return false;
-    }
-    labels.find(text).into_iter().any(|(_, range)| {
-        let opens = text[..range.start].chars().all(|c| !c.is_alphanumeric());
-        let rest = text[range.end..].trim();
-        (alone && (alone_on_line(text, &range) || (opens && is_count(rest))))
-            || (opens && rest.starts_with(before))
-    })
-}
-
-/// "(12)": the count a control shows ("Comments (12)").
-fn is_count(text: &str) -> bool {
-    text.strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// Two or more controls and labels and nothing else on one line: a toolbar
-/// ("Print Email this Comment", "Have your say Read comments"). Scraped
-/// pages often glue its buttons together ("Email to a friendPrinter
-/// friendly"): a capital right after a small letter counts as a break.
-fn is_toolbar(controls: Option<&PhraseSet>, text: &str) -> bool {
-    let Some(controls) = controls else {
-        return false;
-    };
-    let text = text.trim();
-    if text.len() > MAX_LABEL_LINE || text.contains('\n') {
-        return false;
-    }
-    let mut spaced = String::with_capacity(text.len() + 8);
-    let mut previous = ' ';
-    for c in text.chars() {
-        if previous.is_lowercase() && c.is_uppercase() {
-            spaced.push(' ');
-        }
-        spaced.push(c);
-        previous = c;
-    }
-    let found = controls.find(&spaced);
-    let mut covered = 0;
-    let uncovered_word = found.iter().any(|(_, range)| {
-        let gap = &spaced[covered..range.start];
-        covered = range.end;
-        gap.chars().any(char::is_alphanumeric)
-    }) || spaced[covered..].chars().any(char::is_alphanumeric);
-    // "See more photos:" introduces what follows.
-    found.len() >= 2 && !uncovered_word && !text.ends_with(':')
+    Ok(all)
 }
 
 impl Check for PromoBlock {
@@ -414,7 +282,10 @@ impl Check for PromoBlock {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
-        let classes: Vec<Line> = body.iter().map(|b| self.line(b.text(), headline)).collect();
+        let classes: Vec<_> = body
+            .iter()
+            .map(|b| self.classifier.line(b.text(), headline))
+            .collect();
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
         }
@@ -491,17 +362,6 @@ fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
     }
 }
 
-/// The same words in the same order, ignoring case and punctuation.
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &'_ str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
-}
-
 /// Offset of the start of the line that holds `at`.
 fn line_start(source: &str, at: usize) -> usize {
     let at = at.min(source.len());
@@ -526,6 +386,7 @@ fn shorten(text: &str, max_chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::runs::Class;
     use super::*;
     use crate::document::{Format, ReadOptions};
 
@@ -585,61 +446,15 @@ mod tests {
             "Share this article\nPrint",
             "Most read\nFerry fares rise again\nDock workers reject first offer",
         ] {
-            assert_eq!(rule.line(widget, "").class, Class::Widget, "{widget}");
+            assert_eq!(rule.classifier.line(widget, "").class, Class::Widget, "{widget}");
         }
         for text in [
             "Print\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
             "Most read\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
             "Ferry fares rise again\nDock workers reject first offer",
         ] {
-            assert_ne!(rule.line(text, "").class, Class::Widget, "{text}");
+            assert_ne!(rule.classifier.line(text, "").class, Class::Widget, "{text}");
         }
-    }
-
-    #[test]
-    fn toolbars_and_trails() {
-        let controls = PhraseSet::new(
-            &[
-                "Email to a friend",
-                "Printer friendly",
-                "Print",
-                "Email",
-                "Have your say",
-                "Read comments",
-                "See more",
-                "Photos",
-                "Home",
-            ],
-            true,
-            true,
-        )
-        .unwrap();
-        let controls = Some(&controls);
-        for yes in [
-            "Email to a friendPrinter friendly",
-            "Print | Email",
-            "Have your say Read comments",
-        ] {
-            assert!(is_toolbar(controls, yes), "{yes}");
-        }
-        for no in [
-            "Print",
-            "Email the mayor",
-            "See more photos:",
-            "Printer friendly version of the report",
-            "",
-        ] {
-            assert!(!is_toolbar(controls, no), "{no}");
-        }
-        assert!(!is_toolbar(None, "Print | Email"));
-        assert!(is_trail(controls, "Home » Sport » Football"));
-        assert!(is_trail(controls, "Home > News"));
-        assert!(!is_trail(controls, "Home"));
-        assert!(!is_trail(controls, "Homeowners » Rates"));
-        assert!(is_label(controls, "Print"));
-        assert!(is_label(controls, "Read comments (12)"));
-        assert!(!is_label(controls, "Read comments (twelve)"));
-        assert!(!is_label(controls, "Home » Sport"));
     }
 
     #[test]

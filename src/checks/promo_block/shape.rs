@@ -62,6 +62,91 @@ fn words(list: &str) -> Vec<String> {
     list.split_whitespace().map(String::from).collect()
 }
 
+/// What one block of text looks like, measured in one pass over it: every
+/// shape test reads these instead of scanning the text again.
+#[derive(Debug, Clone, Copy)]
+pub struct Outline<'t> {
+    /// The block's text, trimmed.
+    pub text: &'t str,
+    /// Words with a letter or digit in them.
+    pub words: usize,
+    /// Spread over more than one line.
+    pub multiline: bool,
+    pub digits: bool,
+    pub lowercase: bool,
+    pub commas: usize,
+    /// Holds `|`, `•`, `·` or `::`: may be a bar of links.
+    pub separators: bool,
+    /// Holds a mark no headline has: `@`, `|`, `©`, `•`.
+    pub unheadline: bool,
+    /// Holds an opening bracket: a list entry ("Dana Okafor (Harbor
+    /// College)"), not a title-case headline.
+    pub bracket: bool,
+}
+
+impl<'t> Outline<'t> {
+    pub fn of(text: &'t str) -> Outline<'t> {
+        let text = text.trim();
+        let mut outline = Outline {
+            text,
+            words: 0,
+            multiline: false,
+            digits: false,
+            lowercase: false,
+            commas: 0,
+            separators: false,
+            unheadline: false,
+            bracket: false,
+        };
+        let mut in_word = false;
+        let mut word_counted = false;
+        let mut previous = ' ';
+        for c in text.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+                outline.multiline |= c == '\n' || c == '\r';
+            } else {
+                if !in_word {
+                    in_word = true;
+                    word_counted = false;
+                }
+                if !word_counted && c.is_alphanumeric() {
+                    word_counted = true;
+                    outline.words += 1;
+                }
+            }
+            if c.is_ascii() {
+                match c {
+                    '0'..='9' => outline.digits = true,
+                    'a'..='z' => outline.lowercase = true,
+                    ',' => outline.commas += 1,
+                    '|' => {
+                        outline.separators = true;
+                        outline.unheadline = true;
+                    }
+                    '@' => outline.unheadline = true,
+                    '(' => outline.bracket = true,
+                    ':' if previous == ':' => outline.separators = true,
+                    _ => {}
+                }
+            } else {
+                match c {
+                    '•' => {
+                        outline.separators = true;
+                        outline.unheadline = true;
+                    }
+                    '·' => outline.separators = true,
+                    '©' => outline.unheadline = true,
+                    c if c.is_lowercase() => outline.lowercase = true,
+                    _ => {}
+                }
+            }
+            previous = c;
+        }
+        outline
+    }
+}
+
 /// The compiled form of [`ShapeSpec`].
 #[derive(Debug, Clone)]
 pub struct Shape {
@@ -98,24 +183,27 @@ impl Shape {
         })
     }
 
+    /// Most words a headline has.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
     /// A paragraph of the story: a sentence end and enough words.
-    pub fn is_prose(&self, text: &str) -> bool {
-        let text = text.trim();
-        ends_sentence(text) && word_count(text) >= self.prose_min_words
+    pub fn is_prose(&self, o: &Outline) -> bool {
+        o.words >= self.prose_min_words && ends_sentence(o.text)
     }
 
     /// A bar of links: a site menu ("Home | World | Sport | Weather"), a
     /// footer ("Privacy | Terms of use | Contact us"), a topic strip. Its
     /// items are a few words each, with letters; a sentence never splits
     /// into `link_bar_items` such pieces on these separators.
-    pub fn is_link_bar(&self, text: &str) -> bool {
-        if self.link_bar_items == 0 || text.contains('\n') {
+    pub fn is_link_bar(&self, o: &Outline) -> bool {
+        if self.link_bar_items == 0 || o.multiline || !o.separators {
             return false;
         }
-        let text = text.trim();
         LINK_SEPARATORS.iter().any(|separator| {
             let mut items = 0;
-            for item in text.split(separator).map(str::trim) {
+            for item in o.text.split(separator).map(str::trim) {
                 if item.is_empty() {
                     continue;
                 }
@@ -132,23 +220,21 @@ impl Shape {
 
     /// A line that introduces what follows ("Key features:", "The full
     /// list:"): the lines after it are the story's list, not teasers.
-    pub fn is_list_intro(&self, text: &str) -> bool {
-        text.trim_end().ends_with(':')
+    pub fn is_list_intro(&self, o: &Outline) -> bool {
+        o.text.ends_with(':')
     }
 
     /// A scrap too short or too bare to be a sentence or a headline: a menu
     /// entry, a section name in capitals, a timestamp, a bar of links. It
     /// neither makes nor breaks a block of junk.
-    pub fn is_scrap(&self, text: &str) -> bool {
-        let text = text.trim();
+    pub fn is_scrap(&self, o: &Outline) -> bool {
         // "7. Saskatoon" is an entry of the story's own numbered list.
-        if ends_sentence(text) || text.contains('\n') || is_numbered_entry(text) {
+        if o.multiline || ends_sentence(o.text) || is_numbered_entry(o.text) {
             return false;
         }
-        let words = word_count(text);
-        words < self.min_words
-            || (words <= 8 && !text.chars().any(char::is_lowercase))
-            || (words <= 12 && (text.contains('|') || has_clock_time(text)))
+        o.words < self.min_words
+            || (o.words <= 8 && !o.lowercase)
+            || (o.words <= 12 && (o.text.contains('|') || has_clock_time(o.text)))
     }
 
     /// A headline in title case: every word but the minor ones capitalised,
@@ -156,22 +242,20 @@ impl Shape {
     /// headlines of other stories look like this; so do subheads, which is
     /// why the caller decides by position, never by shape alone. A bracket
     /// makes it a list entry ("Dana Okafor (Harbor College)") instead.
-    pub fn is_title_case_headline(&self, text: &str) -> bool {
-        if text.contains('(') {
+    pub fn is_title_case_headline(&self, o: &Outline) -> bool {
+        if o.bracket || !self.is_headline_outline(o) {
             return false;
         }
-        let Some(words) = self.headline_words(text) else {
-            return false;
-        };
+        let mut lower = String::new();
         let mut major = 0;
-        for (i, word) in words.iter().enumerate() {
+        for (i, word) in headline_words(o.text).enumerate() {
             let Some(first) = word.chars().next() else {
                 continue;
             };
             if !first.is_alphabetic() {
                 continue;
             }
-            if i > 0 && self.minor_words.contains(&word.to_lowercase()) {
+            if i > 0 && contains_folded(&self.minor_words, word, &mut lower) {
                 continue;
             }
             major += 1;
@@ -185,62 +269,61 @@ impl Shape {
 
     /// A headline in sentence case ("Ferry fares rise again"): the shape of
     /// a teaser under a "Related" label, too weak to count on its own.
-    pub fn is_loose_headline(&self, text: &str) -> bool {
-        let Some(words) = self.headline_words(text) else {
-            return false;
-        };
-        words
-            .first()
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    pub fn is_loose_headline(&self, o: &Outline) -> bool {
+        self.is_headline_outline(o)
+            && headline_words(o.text)
+                .next()
+                .and_then(|w| w.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
 
-    /// The words of `text` when its outline is a headline's: one line, no
-    /// sentence end, within the bounds, with lower-case letters (all capitals
-    /// is a label or a section name), no byline, no reporting words, no
-    /// address or separator bar. `None` otherwise.
-    fn headline_words<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
-        let text = text.trim();
-        if text.is_empty() || text.len() > self.max_chars || text.contains('\n') {
-            return None;
+    /// Is the outline of `o` a headline's: one line, no sentence end, within
+    /// the bounds, with lower-case letters (all capitals is a label or a
+    /// section name), no byline, no reporting words, no address or
+    /// separator bar?
+    fn is_headline_outline(&self, o: &Outline) -> bool {
+        let text = o.text;
+        if text.is_empty() || text.len() > self.max_chars || o.multiline {
+            return false;
         }
-        if ends_without_question(text) {
-            return None;
+        if o.unheadline || o.commas > self.max_commas || !o.lowercase {
+            return false;
         }
-        if text.contains(['@', '|', '©', '•']) || text.matches(',').count() > self.max_commas {
-            return None;
-        }
-        if !text.chars().any(char::is_lowercase) {
-            return None;
-        }
-        let words: Vec<&str> = text
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.len() < self.min_words || words.len() > self.max_words {
-            return None;
+        if o.words < self.min_words || o.words > self.max_words || ends_without_question(text) {
+            return false;
         }
         // "By Dana Okafor and Lena Marsh" is a byline; "March 3: Talks
         // Resume" is an entry in a timeline.
-        if words[0] == "By" || starts_with_date(&words) {
-            return None;
+        let mut words = headline_words(text);
+        let (first, second) = (words.next(), words.next());
+        if first == Some("By") || starts_with_date(first, second) {
+            return false;
         }
-        if words
-            .iter()
-            .any(|w| self.reporting_words.contains(&w.to_lowercase()))
-        {
-            return None;
+        let mut lower = String::new();
+        if headline_words(text).any(|w| contains_folded(&self.reporting_words, w, &mut lower)) {
+            return false;
         }
         // "Harbor City v Lakeside": a fixture list, not a headline.
-        if words
-            .iter()
-            .any(|w| matches!(*w, "v" | "vs" | "V" | "VS" | "Vs"))
-        {
-            return None;
-        }
-        Some(words)
+        !headline_words(text).any(|w| matches!(w, "v" | "vs" | "V" | "VS" | "Vs"))
     }
+}
+
+/// The words of a line, without the punctuation around them.
+fn headline_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// Is `word`, in lower case, in `set`? `buffer` holds the folded word, so a
+/// line's words share one allocation.
+fn contains_folded(set: &HashSet<String>, word: &str, buffer: &mut String) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    buffer.clear();
+    buffer.extend(word.chars().flat_map(char::to_lowercase));
+    set.contains(buffer.as_str())
 }
 
 /// What separates the items of a bar of links.
@@ -277,7 +360,7 @@ fn ends_without_question(text: &str) -> bool {
 }
 
 /// "March 3", "Sept. 12", "3 March": a date opening the line.
-fn starts_with_date(words: &[&str]) -> bool {
+fn starts_with_date(first: Option<&str>, second: Option<&str>) -> bool {
     const MONTHS: &[&str] = &[
         "jan",
         "january",
@@ -304,10 +387,10 @@ fn starts_with_date(words: &[&str]) -> bool {
         "dec",
         "december",
     ];
-    let is_month = |w: &str| MONTHS.contains(&w.to_lowercase().as_str());
+    let is_month = |w: &str| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
     let is_day = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
-    match words {
-        [first, second, ..] => {
+    match (first, second) {
+        (Some(first), Some(second)) => {
             (is_month(first) && is_day(second)) || (is_day(first) && is_month(second))
         }
         _ => false,
@@ -360,7 +443,7 @@ mod tests {
             "Apple Cuts the Price of the iPhone Again",
             "‘We Got Her Back’ Rescue Crew Recalls Night on the Water",
         ] {
-            assert!(s.is_title_case_headline(yes), "{yes}");
+            assert!(s.is_title_case_headline(&Outline::of(yes)), "{yes}");
         }
         for no in [
             "Talks are scheduled to continue next week.",
@@ -378,22 +461,22 @@ mod tests {
             "Harbor Ledger Staff Writer Dana Okafor Contributed",
             "The Deal Was Signed on Tuesday.",
         ] {
-            assert!(!s.is_title_case_headline(no), "{no}");
+            assert!(!s.is_title_case_headline(&Outline::of(no)), "{no}");
         }
     }
 
     #[test]
     fn loose_headlines_and_prose() {
         let s = shape();
-        assert!(s.is_loose_headline("Ferry fares rise again on island routes"));
-        assert!(!s.is_loose_headline("ferry fares rise again on island routes"));
-        assert!(!s.is_loose_headline("Ferry fares rose again on Monday."));
-        assert!(s.is_prose("Talks are scheduled to continue next week."));
-        assert!(s.is_prose("She called it “a promise kept.”"));
-        assert!(!s.is_prose("Back to top."));
-        assert!(!s.is_prose("Why Every Port Strike Ends the Same Way"));
+        assert!(s.is_loose_headline(&Outline::of("Ferry fares rise again on island routes")));
+        assert!(!s.is_loose_headline(&Outline::of("ferry fares rise again on island routes")));
+        assert!(!s.is_loose_headline(&Outline::of("Ferry fares rose again on Monday.")));
+        assert!(s.is_prose(&Outline::of("Talks are scheduled to continue next week.")));
+        assert!(s.is_prose(&Outline::of("She called it “a promise kept.”")));
+        assert!(!s.is_prose(&Outline::of("Back to top.")));
+        assert!(!s.is_prose(&Outline::of("Why Every Port Strike Ends the Same Way")));
         assert!(ends_sentence("港の交渉は来週も続く。"));
-        assert!(!s.is_title_case_headline("港の交渉は来週も続く"));
+        assert!(!s.is_title_case_headline(&Outline::of("港の交渉は来週も続く")));
     }
 
     #[test]
@@ -406,17 +489,17 @@ mod tests {
             "07:13",
             "Wire | Wed, Jan 16, 07:50 GMT",
         ] {
-            assert!(s.is_scrap(yes), "{yes}");
+            assert!(s.is_scrap(&Outline::of(yes)), "{yes}");
         }
         for no in [
             "Back to top.",
             "Why Every Port Strike Ends the Same Way",
             "Rates rose 3:1 in favour",
         ] {
-            assert!(!s.is_scrap(no), "{no}");
+            assert!(!s.is_scrap(&Outline::of(no)), "{no}");
         }
-        assert!(s.is_list_intro("Key features:"));
-        assert!(!s.is_list_intro("Key features"));
+        assert!(s.is_list_intro(&Outline::of("Key features:")));
+        assert!(!s.is_list_intro(&Outline::of("Key features")));
     }
 
     #[test]
@@ -429,7 +512,7 @@ mod tests {
             "Harbor Ledger • Ferries • Port strike",
             "A | A | A",
         ] {
-            assert!(s.is_link_bar(yes), "{yes}");
+            assert!(s.is_link_bar(&Outline::of(yes)), "{yes}");
         }
         for no in [
             "Dana Okafor | Harbor Ledger staff",
@@ -437,31 +520,31 @@ mod tests {
             "The vote was 5-2 | the council met late into the night on Tuesday | again",
             "Home",
         ] {
-            assert!(!s.is_link_bar(no), "{no}");
+            assert!(!s.is_link_bar(&Outline::of(no)), "{no}");
         }
         let off = Shape::new(&ShapeSpec {
             link_bar_items: 0,
             ..ShapeSpec::default()
         })
         .unwrap();
-        assert!(!off.is_link_bar("Home | World | Sport | Weather"));
+        assert!(!off.is_link_bar(&Outline::of("Home | World | Sport | Weather")));
     }
 
     #[test]
     fn numbered_entries_are_not_scraps() {
         let s = shape();
-        assert!(!s.is_scrap("7. Saskatoon"));
-        assert!(!s.is_scrap("2) Harbor City"));
-        assert!(s.is_scrap("7"));
-        assert!(s.is_scrap("2007"));
+        assert!(!s.is_scrap(&Outline::of("7. Saskatoon")));
+        assert!(!s.is_scrap(&Outline::of("2) Harbor City")));
+        assert!(s.is_scrap(&Outline::of("7")));
+        assert!(s.is_scrap(&Outline::of("2007")));
     }
 
     #[test]
     fn a_headline_may_say_who_says_so() {
         let s = shape();
-        assert!(s.is_loose_headline("Ferries halt after crash, regulator says"));
-        assert!(s.is_title_case_headline("Port Strike Will End Soon, Union Says"));
-        assert!(!s.is_loose_headline("Additional reporting by Lena Marsh"));
+        assert!(s.is_loose_headline(&Outline::of("Ferries halt after crash, regulator says")));
+        assert!(s.is_title_case_headline(&Outline::of("Port Strike Will End Soon, Union Says")));
+        assert!(!s.is_loose_headline(&Outline::of("Additional reporting by Lena Marsh")));
     }
 
     #[test]
