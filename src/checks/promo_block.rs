@@ -195,7 +195,8 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     let spec: PromoBlockSpec = file.parse()?;
     let labels = with_shared(file, &spec.labels, &spec.labels_from, "labels")?;
     let furniture = with_shared(file, &spec.furniture, &spec.furniture_from, "furniture")?;
-    let controls = Controls::new(&labels, &furniture, spec.ignorecase).map_err(|e| file.error(e))?;
+    let controls =
+        Controls::new(&labels, &furniture, spec.ignorecase).map_err(|e| file.error(e))?;
     if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
         return Err(file.error(format!(
             "`min_share` is a share of lines, above 0 and at most 1; got {}",
@@ -260,12 +261,7 @@ fn with_shared(
                 format!("the labels of `{id}` do not load (its own error says why)"),
             )
         })?;
-        all.extend(
-            shared
-                .labels
-                .into_iter()
-                .filter(|l| !l.trim().is_empty()),
-        );
+        all.extend(shared.labels.into_iter().filter(|l| !l.trim().is_empty()));
     }
     Ok(all)
 }
@@ -282,10 +278,8 @@ impl Check for PromoBlock {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
-        let classes: Vec<_> = body
-            .iter()
-            .map(|b| self.classifier.line(b.text(), headline))
-            .collect();
+        let texts: Vec<&str> = body.iter().map(|b| b.text()).collect();
+        let classes = self.classifier.lines(&texts, headline);
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
         }
@@ -446,14 +440,22 @@ mod tests {
             "Share this article\nPrint",
             "Most read\nFerry fares rise again\nDock workers reject first offer",
         ] {
-            assert_eq!(rule.classifier.line(widget, "").class, Class::Widget, "{widget}");
+            assert_eq!(
+                rule.classifier.lines(&[widget], "")[0].class,
+                Class::Widget,
+                "{widget}"
+            );
         }
         for text in [
             "Print\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
             "Most read\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
             "Ferry fares rise again\nDock workers reject first offer",
         ] {
-            assert_ne!(rule.classifier.line(text, "").class, Class::Widget, "{text}");
+            assert_ne!(
+                rule.classifier.lines(&[text], "")[0].class,
+                Class::Widget,
+                "{text}"
+            );
         }
     }
 

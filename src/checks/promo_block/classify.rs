@@ -8,8 +8,8 @@
 
 use regex::Regex;
 
-use super::controls::{Control, Controls, MAX_CONTROL_LINE};
-use super::runs::{Class, Line};
+use super::controls::{ControlLine, Controls, MAX_CONTROL_LINE};
+use super::runs::{Class, Line, story};
 use super::shape::{Outline, Shape};
 
 /// The compiled lists, patterns and shape of a rule.
@@ -22,10 +22,60 @@ pub struct Classifier {
     pub shape: Shape,
 }
 
+/// Blocks of the story this far from its first or last one are read
+/// without `markers` and `footer_patterns` when they are longer than a
+/// headline: a promotion or a footer there neither moves the story's ends
+/// nor joins a block of junk.
+const STORY_EDGE: usize = 2;
+
 impl Classifier {
-    /// One body block, given the article's headline.
-    pub fn line(&self, text: &str, headline: &str) -> Line {
+    /// The body blocks' classes, given the article's headline.
+    ///
+    /// Long blocks are first read without `markers` and `footer_patterns`
+    /// (a regex search of the whole block each); those outside the story or
+    /// at its edges are then read in full, and when one of them changes
+    /// class the story may have moved, so all the rest are read in full too.
+    pub fn lines(&self, texts: &[&str], headline: &str) -> Vec<Line> {
+        let mut deferred = Vec::new();
+        let mut lines: Vec<Line> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let (line, complete) = self.line(text, headline, false);
+                if !complete {
+                    deferred.push(i);
+                }
+                line
+            })
+            .collect();
+        if deferred.is_empty() {
+            return lines;
+        }
+        let story = story(&lines).unwrap_or(0..0);
+        let at_edge = |i: usize| i < story.start + STORY_EDGE || i + STORY_EDGE >= story.end;
+        let mut changed = false;
+        deferred.retain(|&i| {
+            if !at_edge(i) {
+                return true;
+            }
+            let (line, _) = self.line(texts[i], headline, true);
+            changed |= line.class != lines[i].class;
+            lines[i] = line;
+            false
+        });
+        if changed {
+            for i in deferred {
+                lines[i] = self.line(texts[i], headline, true).0;
+            }
+        }
+        lines
+    }
+
+    /// One body block, and whether it was read in full (`full`, or short
+    /// enough that the page patterns were tried anyway).
+    fn line(&self, text: &str, headline: &str, full: bool) -> (Line, bool) {
         let outline = Outline::of(text);
+        let complete = full || outline.words <= self.shape.max_words();
         // Scraped pages repeat the headline above the story: it is the
         // story's, and ends any block of junk before it.
         let copy_of_headline = !headline.is_empty()
@@ -34,15 +84,16 @@ impl Classifier {
         let class = if copy_of_headline {
             Class::Other
         } else if outline.multiline {
-            self.classify_lines(&outline)
+            self.classify_lines(&outline, complete)
         } else {
-            self.classify(&outline)
+            self.classify(&outline, complete)
         };
-        Line {
+        let line = Line {
             class,
             words: outline.words,
             digits: outline.digits,
-        }
+        };
+        (line, complete)
     }
 
     /// A block of several lines (a pasted article with blank lines between
@@ -50,55 +101,62 @@ impl Classifier {
     /// when every line is a control or a label, or when a label heads
     /// headlines and controls; otherwise it is read whole. A paragraph
     /// wrapped over lines has a line that is neither.
-    fn classify_lines(&self, block: &Outline) -> Class {
+    fn classify_lines(&self, block: &Outline, full: bool) -> Class {
         let mut lines = block
             .text
             .lines()
             .map(Outline::of)
             .filter(|l| !l.text.is_empty());
-        let Some(first) = lines.next().map(|l| self.classify(&l)) else {
+        let Some(first) = lines.next().map(|l| self.classify(&l, true)) else {
             return Class::Other;
         };
         let boxed = first == Class::Label;
         let mut flags = usize::from(first.is_flag());
         let mut headlines = 0;
         for line in lines {
-            match self.classify(&line) {
+            match self.classify(&line, true) {
                 c if c.is_flag() => flags += 1,
                 Class::Scrap => {}
                 Class::Teaser | Class::Loose if boxed => headlines += 1,
-                _ => return self.classify(block),
+                _ => return self.classify(block, full),
             }
         }
         if flags >= 2 || (boxed && headlines >= 1) {
             Class::Widget
         } else {
-            self.classify(block)
+            self.classify(block, full)
         }
     }
 
-    fn classify(&self, o: &Outline) -> Class {
+    /// What one block is; `page`: whether to try `markers` and
+    /// `footer_patterns` on it.
+    fn classify(&self, o: &Outline, page: bool) -> Class {
         let text = o.text;
         let short = text.len() <= MAX_CONTROL_LINE && !o.multiline;
-        let matches = |re: &Option<Regex>| short && re.as_ref().is_some_and(|r| r.is_match(text));
-        if self.markers.as_ref().is_some_and(|m| m.is_match(text)) {
+        let matches = |re: &Option<Regex>| re.as_ref().is_some_and(|r| r.is_match(text));
+        if page && matches(&self.markers) {
             return Class::Promo;
         }
-        let controls = self.controls.as_ref();
-        if controls.is_some_and(|c| c.is_alone(text, Control::Label)) || matches(&self.label_patterns)
-        {
+        let control = self
+            .controls
+            .as_ref()
+            .filter(|_| short)
+            .and_then(|c| c.read(text));
+        // A box label is no longer than a headline.
+        let label_sized = short && o.words <= self.shape.max_words();
+        if control == Some(ControlLine::Label) || (label_sized && matches(&self.label_patterns)) {
             return Class::Label;
         }
-        if controls.is_some_and(|c| c.is_toolbar(text)) || self.shape.is_link_bar(o) {
+        if control == Some(ControlLine::Toolbar) || self.shape.is_link_bar(o) {
             return Class::Widget;
         }
         // A trail of links ("Home » Sport » Football") often sits right
         // above the story's own headline: neutral, like a menu entry.
-        if controls.is_some_and(|c| c.is_trail(text)) {
+        if control == Some(ControlLine::Trail) {
             return Class::Scrap;
         }
-        if controls.is_some_and(|c| c.is_alone(text, Control::Furniture))
-            || matches(&self.footer_patterns)
+        if control == Some(ControlLine::Furniture)
+            || (page && short && matches(&self.footer_patterns))
         {
             return Class::Furniture;
         }

@@ -4,7 +4,7 @@
 //! toolbar that fills the line; so the lookup never scans a whole paragraph,
 //! only the few bytes where the line begins.
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 /// What a phrase of the lists is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,29 +23,38 @@ pub const MAX_CONTROL_LINE: usize = 400;
 /// line and of each button after it.
 #[derive(Debug)]
 pub struct Controls {
+    /// Every phrase at the start of a line, to turn prose away after a byte
+    /// or two.
+    starts: AhoCorasick,
     automaton: AhoCorasick,
     kinds: Vec<Control>,
     longest: usize,
 }
 
-/// The longest label and the longest piece of furniture found at one place.
+/// What a line opened by a label or a control is, in order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ControlLine {
+    /// A label alone, with a count, or before a colon and more ("Read
+    /// more: Ferry Fares Rise Again").
+    Label,
+    /// Two or more controls and labels and nothing else: "Print | Email",
+    /// "Have your say Read comments", glued or not ("Email to a
+    /// friendPrinter friendly").
+    Toolbar,
+    /// A trail of links: "Home » Sport » Football".
+    Trail,
+    /// A control alone or with a count: "Print", "Comments (12)".
+    Furniture,
+}
+
+/// The phrases found at one place: the longest label and the longest
+/// piece of furniture that end a word there, and the longest phrase of
+/// either kind that ends a word or is glued to a capital.
 #[derive(Debug, Clone, Copy, Default)]
 struct Found {
     label: Option<usize>,
     furniture: Option<usize>,
-}
-
-impl Found {
-    fn end(self, kind: Control) -> Option<usize> {
-        match kind {
-            Control::Label => self.label,
-            Control::Furniture => self.furniture,
-        }
-    }
-
-    fn longest(self) -> Option<usize> {
-        self.label.max(self.furniture)
-    }
+    glued: Option<usize>,
 }
 
 impl Controls {
@@ -66,23 +75,62 @@ impl Controls {
         if phrases.is_empty() {
             return Ok(None);
         }
+        let error = |e| format!("cannot compile the label lists: {e}");
+        let starts = AhoCorasick::builder()
+            .ascii_case_insensitive(ignore_case)
+            .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&phrases)
+            .map_err(error)?;
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(ignore_case)
             .match_kind(MatchKind::Standard)
             .build(&phrases)
-            .map_err(|e| format!("cannot compile the label lists: {e}"))?;
+            .map_err(error)?;
         Ok(Some(Controls {
+            starts,
             automaton,
             kinds,
             longest: phrases.iter().map(|p| p.len()).max().unwrap_or(0),
         }))
     }
 
-    /// The phrases that start at `at` and end on a word boundary (or, with
-    /// `glued`, before a capital right after a small letter: scraped
-    /// toolbars glue their buttons, "Email to a friendPrinter friendly").
-    /// Only the bytes from `at` to the longest phrase are searched.
-    fn at(&self, text: &str, at: usize, glued: bool) -> Found {
+    /// What the one-line `text` is, when a label or control opens it (only
+    /// symbols before it). Prose is told apart after a byte or two.
+    pub fn read(&self, text: &str) -> Option<ControlLine> {
+        let text = text.trim();
+        if text.len() > MAX_CONTROL_LINE {
+            return None;
+        }
+        let start = text.find(char::is_alphanumeric)?;
+        let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
+        self.starts.try_find(anchored).ok()??;
+        let found = self.at(text, start);
+        let glued = found.glued?;
+        let rest = |end: Option<usize>| end.map(|e| text[e..].trim());
+        let alone = |rest: &str| {
+            !rest.contains(char::is_alphanumeric) || is_count(rest) || rest.starts_with(':')
+        };
+        if rest(found.label).is_some_and(alone) {
+            return Some(ControlLine::Label);
+        }
+        if self.is_toolbar(text, glued) {
+            return Some(ControlLine::Toolbar);
+        }
+        let trail = |rest: &str| rest.starts_with(['»', '›', '>']);
+        if rest(found.label).is_some_and(trail) || rest(found.furniture).is_some_and(trail) {
+            return Some(ControlLine::Trail);
+        }
+        if rest(found.furniture).is_some_and(alone) {
+            return Some(ControlLine::Furniture);
+        }
+        None
+    }
+
+    /// The phrases that start at `at`, searched in the bytes from `at` to
+    /// the longest phrase only.
+    fn at(&self, text: &str, at: usize) -> Found {
         let window = at..(at + self.longest).min(text.len());
         let mut found = Found::default();
         for m in self
@@ -92,7 +140,11 @@ impl Controls {
             if m.start() != at || !text.is_char_boundary(m.end()) {
                 continue;
             }
-            if !ends_word(&text[at..m.end()], &text[m.end()..], glued) {
+            let (matched, rest) = (&text[at..m.end()], &text[m.end()..]);
+            if ends_word(matched, rest, true) {
+                found.glued = found.glued.max(Some(m.end()));
+            }
+            if !ends_word(matched, rest, false) {
                 continue;
             }
             let slot = match self.kinds[m.pattern().as_usize()] {
@@ -104,52 +156,20 @@ impl Controls {
         found
     }
 
-    /// A phrase of `kind` opening `text` (only symbols before it), and the
-    /// rest of the line after it.
-    fn opening<'t>(&self, text: &'t str, kind: Control) -> Option<&'t str> {
-        let text = text.trim();
-        if text.len() > MAX_CONTROL_LINE || text.contains('\n') {
-            return None;
-        }
-        let start = text.find(char::is_alphanumeric)?;
-        let end = self.at(text, start, false).end(kind)?;
-        Some(text[end..].trim())
-    }
-
-    /// One of the `kind` phrases alone on a one-line block (symbols such as
-    /// "»" or ":" around it are fine), followed by a count ("Comments (12)"),
-    /// or before a colon and more ("Read more: Ferry Fares Rise Again").
-    pub fn is_alone(&self, text: &str, kind: Control) -> bool {
-        self.opening(text, kind).is_some_and(|rest| {
-            !rest.contains(char::is_alphanumeric) || is_count(rest) || rest.starts_with(':')
-        })
-    }
-
-    /// A trail of links opened by a label or control ("Home » Sport »
-    /// Football").
-    pub fn is_trail(&self, text: &str) -> bool {
-        [Control::Label, Control::Furniture].into_iter().any(|kind| {
-            self.opening(text, kind)
-                .is_some_and(|rest| rest.starts_with(['»', '›', '>']))
-        })
-    }
-
-    /// Two or more controls and labels and nothing else on one line: a
-    /// toolbar ("Print Email this Comment", "Have your say Read comments",
-    /// glued or not). A line ending in a colon introduces what follows ("See
-    /// more photos:").
-    pub fn is_toolbar(&self, text: &str) -> bool {
-        let text = text.trim();
-        if text.len() > MAX_CONTROL_LINE || text.contains('\n') || text.ends_with(':') {
+    /// Does a chain of controls and labels, the first ending at `first`,
+    /// fill the line? A line ending in a colon introduces what follows
+    /// ("See more photos:").
+    fn is_toolbar(&self, text: &str, first: usize) -> bool {
+        if text.ends_with(':') {
             return false;
         }
-        let mut buttons = 0;
-        let mut at = 0;
+        let mut buttons = 1;
+        let mut at = first;
         loop {
             let Some(start) = text[at..].find(char::is_alphanumeric).map(|i| at + i) else {
                 return buttons >= 2;
             };
-            let Some(end) = self.at(text, start, true).longest() else {
+            let Some(end) = self.at(text, start).glued else {
                 return false;
             };
             buttons += 1;
@@ -201,19 +221,21 @@ mod tests {
         Controls::new(&labels, &furniture, true).unwrap().unwrap()
     }
 
+    fn read(text: &str) -> Option<ControlLine> {
+        controls().read(text)
+    }
+
     #[test]
     fn toolbars() {
-        let c = controls();
         for yes in [
             "Email to a friendPrinter friendly",
             "Print | Email",
             "Have your say Read comments",
             "» Share thisPrint",
         ] {
-            assert!(c.is_toolbar(yes), "{yes}");
+            assert_eq!(read(yes), Some(ControlLine::Toolbar), "{yes}");
         }
         for no in [
-            "Print",
             "Email the mayor",
             "See more photos:",
             "Printer friendly version of the report",
@@ -221,36 +243,34 @@ mod tests {
             "",
             "Shared Print",
         ] {
-            assert!(!c.is_toolbar(no), "{no}");
+            assert_eq!(read(no), None, "{no}");
         }
     }
 
     #[test]
     fn trails() {
-        let c = controls();
-        assert!(c.is_trail("Home » Sport » Football"));
-        assert!(c.is_trail("Home > News"));
-        assert!(!c.is_trail("Home"));
-        assert!(!c.is_trail("Homeowners » Rates"));
+        assert_eq!(read("Home » Sport » Football"), Some(ControlLine::Trail));
+        assert_eq!(read("Home > News"), Some(ControlLine::Trail));
+        assert_eq!(read("Home"), Some(ControlLine::Label));
+        assert_eq!(read("Homeowners » Rates"), None);
     }
 
     #[test]
-    fn labels_alone_with_a_count_or_before_a_colon() {
-        let c = controls();
-        assert!(c.is_alone("Print", Control::Furniture));
-        assert!(c.is_alone("  » Print |", Control::Furniture));
-        assert!(!c.is_alone("Print", Control::Label));
-        assert!(c.is_alone("Read comments (12)", Control::Label));
-        assert!(!c.is_alone("Read comments (twelve)", Control::Label));
-        assert!(!c.is_alone("Home » Sport", Control::Label));
-        assert!(c.is_alone("Related: Ferry Fares Rise Again", Control::Label));
-        assert!(!c.is_alone("Related charges were dropped.", Control::Label));
-        assert!(!c.is_alone("The Print", Control::Furniture));
-        assert!(!c.is_alone("Print\nEmail", Control::Furniture));
+    fn labels_and_furniture_alone_with_a_count_or_before_a_colon() {
+        assert_eq!(read("Print"), Some(ControlLine::Furniture));
+        assert_eq!(read("  » Print |"), Some(ControlLine::Furniture));
+        assert_eq!(read("Read comments (12)"), Some(ControlLine::Label));
+        assert_eq!(read("Read comments (twelve)"), None);
+        assert_eq!(
+            read("Related: Ferry Fares Rise Again"),
+            Some(ControlLine::Label)
+        );
+        assert_eq!(read("Related charges were dropped."), None);
+        assert_eq!(read("The Print"), None);
         // "Share" passes where the longer "Share this" fails its boundary.
-        assert!(c.is_alone("Share", Control::Furniture));
-        assert!(!c.is_alone("Share thisfor", Control::Furniture));
-        assert!(!c.is_alone(&"Print ".repeat(100), Control::Furniture));
+        assert_eq!(read("Share"), Some(ControlLine::Furniture));
+        assert_eq!(read("Share thisfor"), None);
+        assert_eq!(read(&"Print ".repeat(100)), None);
     }
 
     #[test]

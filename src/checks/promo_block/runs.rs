@@ -170,7 +170,7 @@ fn subheads(lines: &[Line]) -> Vec<Line> {
 
 /// The maximum-sum stretch of blocks: a paragraph scores its word count,
 /// anything else its cost. `None` when there is no paragraph at all.
-fn story(lines: &[Line]) -> Option<Range<usize>> {
+pub fn story(lines: &[Line]) -> Option<Range<usize>> {
     let mut best: Option<(i64, Range<usize>)> = None;
     let mut sum: i64 = 0;
     let mut start = 0;

@@ -84,66 +84,101 @@ pub struct Outline<'t> {
     pub bracket: bool,
 }
 
+/// What a byte is, for [`Outline::of`]: one table lookup per byte, and a
+/// decoded character only where a multi-byte one starts.
+const SPACE: u16 = 1;
+const BREAK: u16 = 1 << 1;
+const ALNUM: u16 = 1 << 2;
+const DIGIT: u16 = 1 << 3;
+const LOWER: u16 = 1 << 4;
+const COMMA: u16 = 1 << 5;
+const COLON: u16 = 1 << 6;
+const SEPARATOR: u16 = 1 << 7;
+const UNHEADLINE: u16 = 1 << 8;
+const BRACKET: u16 = 1 << 9;
+/// The first byte of a character of two or more bytes.
+const LEAD: u16 = 1 << 10;
+
+const BYTES: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | 0x0b | 0x0c => SPACE,
+            b'\n' | b'\r' => SPACE | BREAK,
+            b'0'..=b'9' => ALNUM | DIGIT,
+            b'a'..=b'z' => ALNUM | LOWER,
+            b'A'..=b'Z' => ALNUM,
+            b',' => COMMA,
+            b':' => COLON,
+            b'|' => SEPARATOR | UNHEADLINE,
+            b'@' => UNHEADLINE,
+            b'(' => BRACKET,
+            0xc0..=0xff => LEAD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The flags of the character that starts at byte `at` of `text`.
+fn char_flags(text: &str, at: usize) -> u16 {
+    let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        return 0;
+    };
+    let mut flags = match c {
+        '•' => SEPARATOR | UNHEADLINE,
+        '·' => SEPARATOR,
+        '©' => UNHEADLINE,
+        _ => 0,
+    };
+    if c.is_whitespace() {
+        flags |= SPACE;
+        if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+            flags |= BREAK;
+        }
+    } else if c.is_alphanumeric() {
+        flags |= ALNUM;
+        if c.is_lowercase() {
+            flags |= LOWER;
+        }
+    }
+    flags
+}
+
 impl<'t> Outline<'t> {
     pub fn of(text: &'t str) -> Outline<'t> {
         let text = text.trim();
-        let mut outline = Outline {
-            text,
-            words: 0,
-            multiline: false,
-            digits: false,
-            lowercase: false,
-            commas: 0,
-            separators: false,
-            unheadline: false,
-            bracket: false,
-        };
-        let mut in_word = false;
-        let mut word_counted = false;
-        let mut previous = ' ';
-        for c in text.chars() {
-            if c.is_whitespace() {
-                in_word = false;
-                outline.multiline |= c == '\n' || c == '\r';
-            } else {
-                if !in_word {
-                    in_word = true;
-                    word_counted = false;
-                }
-                if !word_counted && c.is_alphanumeric() {
-                    word_counted = true;
-                    outline.words += 1;
-                }
+        // A word is a run of non-space characters; it counts when a letter
+        // or digit is in it.
+        // Branch-free counting: a test per byte costs more than the sums.
+        let mut words = 0;
+        let mut counted = 0u16;
+        let mut commas = 0;
+        let mut seen = 0u16;
+        for (i, &byte) in text.as_bytes().iter().enumerate() {
+            let mut flags = BYTES[usize::from(byte)];
+            if flags & LEAD != 0 {
+                flags = char_flags(text, i);
             }
-            if c.is_ascii() {
-                match c {
-                    '0'..='9' => outline.digits = true,
-                    'a'..='z' => outline.lowercase = true,
-                    ',' => outline.commas += 1,
-                    '|' => {
-                        outline.separators = true;
-                        outline.unheadline = true;
-                    }
-                    '@' => outline.unheadline = true,
-                    '(' => outline.bracket = true,
-                    ':' if previous == ':' => outline.separators = true,
-                    _ => {}
-                }
-            } else {
-                match c {
-                    '•' => {
-                        outline.separators = true;
-                        outline.unheadline = true;
-                    }
-                    '·' => outline.separators = true,
-                    '©' => outline.unheadline = true,
-                    c if c.is_lowercase() => outline.lowercase = true,
-                    _ => {}
-                }
-            }
-            previous = c;
+            seen |= flags;
+            commas += usize::from((flags >> COMMA.trailing_zeros()) & 1);
+            let alnum = (flags >> ALNUM.trailing_zeros()) & 1;
+            words += usize::from(alnum & !counted & 1);
+            counted = (counted | alnum) & !flags & SPACE;
         }
-        outline
+        Outline {
+            text,
+            words,
+            multiline: seen & BREAK != 0,
+            digits: seen & DIGIT != 0,
+            lowercase: seen & LOWER != 0,
+            commas,
+            separators: seen & SEPARATOR != 0 || (seen & COLON != 0 && text.contains("::")),
+            unheadline: seen & UNHEADLINE != 0,
+            bracket: seen & BRACKET != 0,
+        }
     }
 }
 
