@@ -131,6 +131,8 @@ rule_spec! {
         #[serde(default)]
         pub furniture_from: Vec<Spanned<String>>,
         #[serde(default)]
+        pub comment_labels: Vec<String>,
+        #[serde(default)]
         pub markers: Vec<Spanned<String>>,
         #[serde(default)]
         pub footer_patterns: Vec<Spanned<String>>,
@@ -195,8 +197,9 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     let spec: PromoBlockSpec = file.parse()?;
     let labels = with_shared(file, &spec.labels, &spec.labels_from, "labels")?;
     let furniture = with_shared(file, &spec.furniture, &spec.furniture_from, "furniture")?;
-    let controls =
-        Controls::new(&labels, &furniture, spec.ignorecase).map_err(|e| file.error(e))?;
+    let comments = with_shared(file, &spec.comment_labels, &[], "comment_labels")?;
+    let controls = Controls::new(&labels, &furniture, &comments, spec.ignorecase)
+        .map_err(|e| file.error(e))?;
     if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
         return Err(file.error(format!(
             "`min_share` is a share of lines, above 0 and at most 1; got {}",

@@ -155,6 +155,9 @@ impl Classifier {
         if control == Some(ControlLine::Trail) {
             return Class::Scrap;
         }
+        if control == Some(ControlLine::Comments) {
+            return Class::Comments;
+        }
         if control == Some(ControlLine::Furniture)
             || (page && short && matches(&self.footer_patterns))
         {

@@ -13,6 +13,9 @@ pub enum Control {
     Label,
     /// A control or widget that heads nothing ("Print", "Share this").
     Furniture,
+    /// What opens a page's comment section ("Reader comments", "Leave a
+    /// reply").
+    Comments,
 }
 
 /// Longest line read as a label or toolbar ("Read more: " and a headline fit
@@ -43,7 +46,10 @@ pub enum ControlLine {
     Toolbar,
     /// A trail of links: "Home » Sport » Football".
     Trail,
-    /// A control alone or with a count: "Print", "Comments (12)".
+    /// What opens the comment section, alone or with a count: "Reader
+    /// comments", "Comments (12)", "12 comments".
+    Comments,
+    /// A control alone or with a count: "Print", "Email (3)".
     Furniture,
 }
 
@@ -54,19 +60,27 @@ pub enum ControlLine {
 struct Found {
     label: Option<usize>,
     furniture: Option<usize>,
+    comments: Option<usize>,
     glued: Option<usize>,
 }
 
 impl Controls {
-    /// `None` when both lists are empty. A phrase in both lists is a label.
+    /// `None` when every list is empty. A phrase in several lists is a
+    /// label before it opens comments, and opens comments before it is
+    /// furniture.
     pub fn new(
         labels: &[String],
         furniture: &[String],
+        comments: &[String],
         ignore_case: bool,
     ) -> Result<Option<Controls>, String> {
         let mut phrases: Vec<&str> = Vec::new();
         let mut kinds = Vec::new();
-        for (list, kind) in [(labels, Control::Label), (furniture, Control::Furniture)] {
+        for (list, kind) in [
+            (labels, Control::Label),
+            (furniture, Control::Furniture),
+            (comments, Control::Comments),
+        ] {
             for phrase in list {
                 phrases.push(phrase.trim());
                 kinds.push(kind);
@@ -103,7 +117,14 @@ impl Controls {
         if text.len() > MAX_CONTROL_LINE {
             return None;
         }
-        let start = text.find(char::is_alphanumeric)?;
+        let mut start = text.find(char::is_alphanumeric)?;
+        // "12 comments": a count may come first.
+        let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && text[start + digits..].starts_with(' ') {
+            start = text[start + digits..]
+                .find(char::is_alphanumeric)
+                .map_or(start, |i| start + digits + i);
+        }
         let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
         self.starts.try_find(anchored).ok()??;
         let found = self.at(text, start);
@@ -121,6 +142,9 @@ impl Controls {
         let trail = |rest: &str| rest.starts_with(['»', '›', '>']);
         if rest(found.label).is_some_and(trail) || rest(found.furniture).is_some_and(trail) {
             return Some(ControlLine::Trail);
+        }
+        if rest(found.comments).is_some_and(alone) {
+            return Some(ControlLine::Comments);
         }
         if rest(found.furniture).is_some_and(alone) {
             return Some(ControlLine::Furniture);
@@ -150,6 +174,7 @@ impl Controls {
             let slot = match self.kinds[m.pattern().as_usize()] {
                 Control::Label => &mut found.label,
                 Control::Furniture => &mut found.furniture,
+                Control::Comments => &mut found.comments,
             };
             *slot = (*slot).max(Some(m.end()));
         }
@@ -218,7 +243,10 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        Controls::new(&labels, &furniture, true).unwrap().unwrap()
+        let comments = vec!["Reader comments".to_string(), "Comments".to_string()];
+        Controls::new(&labels, &furniture, &comments, true)
+            .unwrap()
+            .unwrap()
     }
 
     fn read(text: &str) -> Option<ControlLine> {
@@ -260,6 +288,10 @@ mod tests {
         assert_eq!(read("Print"), Some(ControlLine::Furniture));
         assert_eq!(read("  » Print |"), Some(ControlLine::Furniture));
         assert_eq!(read("Read comments (12)"), Some(ControlLine::Label));
+        assert_eq!(read("Comments (12)"), Some(ControlLine::Comments));
+        assert_eq!(read("12 Comments"), Some(ControlLine::Comments));
+        assert_eq!(read("» Reader comments"), Some(ControlLine::Comments));
+        assert_eq!(read("12 Comments about the plan"), None);
         assert_eq!(read("Read comments (twelve)"), None);
         assert_eq!(
             read("Related: Ferry Fares Rise Again"),
@@ -275,6 +307,6 @@ mod tests {
 
     #[test]
     fn empty_lists_make_no_automaton() {
-        assert!(Controls::new(&[], &[], true).unwrap().is_none());
+        assert!(Controls::new(&[], &[], &[], true).unwrap().is_none());
     }
 }
