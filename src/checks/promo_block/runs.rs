@@ -115,9 +115,6 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
         .enumerate()
         .filter(|(_, l)| l.class == Class::Widget)
         .map(|(i, _)| i..i + 1);
-    if std::env::var_os("PROMO_DEBUG").is_some() {
-        eprintln!("STORY\t{:?}", story(&lines));
-    }
     let Some(mut story) = story(&lines) else {
         // No paragraph at all: nothing is "after the story", but a labelled
         // box is still one, and so is a bar of controls.
