@@ -282,7 +282,8 @@ impl Check for PromoBlock {
         let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
         let texts: Vec<&str> = body.iter().map(|b| b.text()).collect();
-        let classes = self.classifier.lines(&texts, headline);
+        let sources: Vec<&str> = body.iter().map(|b| doc.slice(b.full_span())).collect();
+        let classes = self.classifier.lines(&texts, &sources, headline);
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
         }
@@ -444,7 +445,7 @@ mod tests {
             "Most read\nFerry fares rise again\nDock workers reject first offer",
         ] {
             assert_eq!(
-                rule.classifier.lines(&[widget], "")[0].class,
+                rule.classifier.lines(&[widget], &[widget], "")[0].class,
                 Class::Widget,
                 "{widget}"
             );
@@ -455,7 +456,7 @@ mod tests {
             "Ferry fares rise again\nDock workers reject first offer",
         ] {
             assert_ne!(
-                rule.classifier.lines(&[text], "")[0].class,
+                rule.classifier.lines(&[text], &[text], "")[0].class,
                 Class::Widget,
                 "{text}"
             );

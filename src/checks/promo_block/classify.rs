@@ -35,13 +35,15 @@ impl Classifier {
     /// (a regex search of the whole block each); those outside the story or
     /// at its edges are then read in full, and when one of them changes
     /// class the story may have moved, so all the rest are read in full too.
-    pub fn lines(&self, texts: &[&str], headline: &str) -> Vec<Line> {
+    /// `texts[i]` is a block's text, `sources[i]` the same block as written.
+    pub fn lines(&self, texts: &[&str], sources: &[&str], headline: &str) -> Vec<Line> {
         let mut deferred = Vec::new();
         let mut lines: Vec<Line> = texts
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let (line, complete) = self.line(text, headline, false);
+                let source = sources.get(i).copied().unwrap_or(text);
+                let (line, complete) = self.line(text, source, headline, false);
                 if !complete {
                     deferred.push(i);
                 }
@@ -58,14 +60,16 @@ impl Classifier {
             if !at_edge(i) {
                 return true;
             }
-            let (line, _) = self.line(texts[i], headline, true);
+            let source = sources.get(i).copied().unwrap_or(texts[i]);
+            let (line, _) = self.line(texts[i], source, headline, true);
             changed |= line.class != lines[i].class;
             lines[i] = line;
             false
         });
         if changed {
             for i in deferred {
-                lines[i] = self.line(texts[i], headline, true).0;
+                let source = sources.get(i).copied().unwrap_or(texts[i]);
+                lines[i] = self.line(texts[i], source, headline, true).0;
             }
         }
         lines
@@ -73,7 +77,7 @@ impl Classifier {
 
     /// One body block, and whether it was read in full (`full`, or short
     /// enough that the page patterns were tried anyway).
-    fn line(&self, text: &str, headline: &str, full: bool) -> (Line, bool) {
+    fn line(&self, text: &str, source: &str, headline: &str, full: bool) -> (Line, bool) {
         let outline = Outline::of(text);
         let complete = full || outline.words <= self.shape.max_words();
         // Scraped pages repeat the headline above the story: it is the
@@ -86,7 +90,7 @@ impl Classifier {
         } else if outline.multiline {
             self.classify_lines(&outline, complete)
         } else {
-            self.classify(&outline, complete)
+            self.classify(&outline, source, complete)
         };
         let line = Line {
             class,
@@ -107,30 +111,30 @@ impl Classifier {
             .lines()
             .map(Outline::of)
             .filter(|l| !l.text.is_empty());
-        let Some(first) = lines.next().map(|l| self.classify(&l, true)) else {
+        let Some(first) = lines.next().map(|l| self.classify(&l, l.text, true)) else {
             return Class::Other;
         };
         let boxed = first == Class::Label;
         let mut flags = usize::from(first.is_flag());
         let mut headlines = 0;
         for line in lines {
-            match self.classify(&line, true) {
+            match self.classify(&line, line.text, true) {
                 c if c.is_flag() => flags += 1,
                 Class::Scrap => {}
                 Class::Teaser | Class::Loose if boxed => headlines += 1,
-                _ => return self.classify(block, full),
+                _ => return self.classify(block, block.text, full),
             }
         }
         if flags >= 2 || (boxed && headlines >= 1) {
             Class::Widget
         } else {
-            self.classify(block, full)
+            self.classify(block, block.text, full)
         }
     }
 
     /// What one block is; `page`: whether to try `markers` and
     /// `footer_patterns` on it.
-    fn classify(&self, o: &Outline, page: bool) -> Class {
+    fn classify(&self, o: &Outline, source: &str, page: bool) -> Class {
         let text = o.text;
         let short = text.len() <= MAX_CONTROL_LINE && !o.multiline;
         let matches = |re: &Option<Regex>| re.as_ref().is_some_and(|r| r.is_match(text));
@@ -162,6 +166,9 @@ impl Classifier {
             || (page && short && matches(&self.footer_patterns))
         {
             return Class::Furniture;
+        }
+        if self.shape.is_bare_link(o, source) {
+            return Class::Link;
         }
         if self.shape.is_prose(o) {
             Class::Prose

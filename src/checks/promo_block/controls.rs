@@ -130,10 +130,11 @@ impl Controls {
         let found = self.at(text, start);
         let glued = found.glued?;
         let rest = |end: Option<usize>| end.map(|e| text[e..].trim());
-        let alone = |rest: &str| {
-            !rest.contains(char::is_alphanumeric) || is_count(rest) || rest.starts_with(':')
-        };
-        if rest(found.label).is_some_and(alone) {
+        let alone = |rest: &str| !rest.contains(char::is_alphanumeric) || is_count(rest);
+        // A label also heads a headline on its own line: "Read more: ...",
+        // "Gallery | Voting scenes on primary day".
+        let heads = |rest: &str| alone(rest) || rest.starts_with([':', '|']);
+        if rest(found.label).is_some_and(heads) {
             return Some(ControlLine::Label);
         }
         if self.is_toolbar(text, glued) {
@@ -143,10 +144,10 @@ impl Controls {
         if rest(found.label).is_some_and(trail) || rest(found.furniture).is_some_and(trail) {
             return Some(ControlLine::Trail);
         }
-        if rest(found.comments).is_some_and(alone) {
+        if rest(found.comments).is_some_and(heads) {
             return Some(ControlLine::Comments);
         }
-        if rest(found.furniture).is_some_and(alone) {
+        if rest(found.furniture).is_some_and(heads) {
             return Some(ControlLine::Furniture);
         }
         None
@@ -298,6 +299,14 @@ mod tests {
             Some(ControlLine::Label)
         );
         assert_eq!(read("Related charges were dropped."), None);
+        assert_eq!(
+            read("Photos | Ferry Fares Rise Again"),
+            Some(ControlLine::Furniture)
+        );
+        assert_eq!(
+            read("Related | Ferry Fares Rise Again"),
+            Some(ControlLine::Label)
+        );
         assert_eq!(read("The Print"), None);
         // "Share" passes where the longer "Share this" fails its boundary.
         assert_eq!(read("Share"), Some(ControlLine::Furniture));

@@ -52,6 +52,9 @@ pub enum Class {
     Subhead,
     /// A menu entry, a time stamp, a name in capitals: neutral.
     Scrap,
+    /// A link alone on its line: junk after the story or in a box, neutral
+    /// above it (a source's address under the byline).
+    Link,
     /// Anything else: bylines, credits, list items, long fragments.
     Other,
 }
@@ -76,6 +79,7 @@ impl Class {
             Class::Label | Class::Furniture | Class::Comments | Class::Widget | Class::Promo => 15,
             Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
             Class::Scrap => 3,
+            Class::Link => 6,
         }
     }
 }
@@ -155,7 +159,7 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
                 | Class::Comments
                 | Class::Widget
                 | Class::Promo => in_list = false,
-                Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
+                Class::Teaser | Class::Loose | Class::Link if in_list => line.class = Class::Other,
                 _ => {}
             }
             line
@@ -249,7 +253,7 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
 }
 
 fn is_junk(line: &Line) -> bool {
-    line.class.is_flag() || line.class == Class::Teaser
+    line.class.is_flag() || matches!(line.class, Class::Teaser | Class::Link)
 }
 
 /// Between two blocks of junk after the story, the story's kind of text:
@@ -358,7 +362,10 @@ fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
     let last = lines.iter().rposition(|l| l.class.is_flag())?;
     let run = &lines[first..=last];
     let count = run.iter().filter(|l| l.class.is_flag()).count();
-    let counted = run.iter().filter(|l| l.class != Class::Scrap).count();
+    let counted = run
+        .iter()
+        .filter(|l| !matches!(l.class, Class::Scrap | Class::Link))
+        .count();
     let share = count as f64 / counted.max(1) as f64;
     (count >= limits.min_lines && share >= limits.min_share).then_some(first..last + 1)
 }
@@ -381,6 +388,7 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
             Class::Teaser
             | Class::Loose
             | Class::Scrap
+            | Class::Link
             | Class::Label
             | Class::Furniture
             | Class::Comments

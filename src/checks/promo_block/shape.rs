@@ -253,6 +253,38 @@ impl Shape {
         })
     }
 
+    /// A link alone on its line: a URL (which the document blanks in
+    /// `o`; `source` is the line as written) or a bare domain
+    /// ("twitter.com/harborledger", "Example.info"). A site's list of
+    /// links, an ad's address. An e-mail address is a contact, not a link.
+    pub fn is_bare_link(&self, o: &Outline, source: &str) -> bool {
+        if o.multiline {
+            return false;
+        }
+        if o.text.is_empty() {
+            let source = source.trim_start_matches(|c: char| !c.is_alphanumeric());
+            return !source.contains('@')
+                && (source.contains("://")
+                    || source
+                        .get(..4)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("www.")));
+        }
+        if o.words != 1 || o.text.contains(char::is_whitespace) {
+            return false;
+        }
+        let host = o.text.split('/').next().unwrap_or_default();
+        let mut parts = host.split('.');
+        let last = parts.next_back().unwrap_or_default();
+        let mut count = 1;
+        for part in parts {
+            count += 1;
+            if part.is_empty() || !part.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                return false;
+            }
+        }
+        count >= 2 && (2..=6).contains(&last.len()) && last.chars().all(|c| c.is_ascii_alphabetic())
+    }
+
     /// A line that introduces what follows ("Key features:", "The full
     /// list:"): the lines after it are the story's list, not teasers.
     pub fn is_list_intro(&self, o: &Outline) -> bool {
@@ -563,6 +595,32 @@ mod tests {
         })
         .unwrap();
         assert!(!off.is_link_bar(&Outline::of("Home | World | Sport | Weather")));
+    }
+
+    #[test]
+    fn bare_links() {
+        let s = shape();
+        for yes in [
+            "twitter.com/harborledger",
+            "Example.info",
+            "news.example.co.uk/",
+        ] {
+            assert!(s.is_bare_link(&Outline::of(yes), yes), "{yes:?}");
+        }
+        // The document blanks URLs and e-mail addresses.
+        assert!(s.is_bare_link(&Outline::of("   "), "https://example.com/a"));
+        assert!(s.is_bare_link(&Outline::of("   "), "» www.example.com"));
+        assert!(!s.is_bare_link(&Outline::of("   "), "desk@example.com"));
+        for no in [
+            "U.S.",
+            "No.1",
+            "Harbor Ledger",
+            "Read more at example.com",
+            "example.com.",
+            "Vol.2",
+        ] {
+            assert!(!s.is_bare_link(&Outline::of(no), no), "{no:?}");
+        }
     }
 
     #[test]
