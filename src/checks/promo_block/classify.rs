@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::controls::{ControlLine, Controls, MAX_CONTROL_LINE};
 use super::runs::{Class, Line, story};
-use super::shape::{Outline, Shape};
+use super::shape::{Outline, Shape, ends_sentence};
 
 /// The compiled lists, patterns and shape of a rule.
 #[derive(Debug)]
@@ -86,7 +86,7 @@ impl Classifier {
             && outline.text.len() <= 2 * headline.len()
             && same_words(outline.text, headline);
         let class = if copy_of_headline {
-            Class::Other
+            Class::Title
         } else if outline.multiline {
             self.classify_lines(&outline, complete)
         } else {
@@ -96,6 +96,7 @@ impl Classifier {
             class,
             words: outline.words,
             digits: outline.digits,
+            sentence: ends_sentence(outline.text),
         };
         (line, complete)
     }

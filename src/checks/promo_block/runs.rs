@@ -57,6 +57,9 @@ pub enum Class {
     Link,
     /// Anything else: bylines, credits, list items, long fragments.
     Other,
+    /// A copy of the article's headline (scraped pages repeat it above the
+    /// story): the story's own, it ends any block of junk.
+    Title,
 }
 
 impl Class {
@@ -77,7 +80,7 @@ impl Class {
             Class::Prose => 0,
             Class::Intro => -2,
             Class::Label | Class::Furniture | Class::Comments | Class::Widget | Class::Promo => 15,
-            Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
+            Class::Teaser | Class::Loose | Class::Subhead | Class::Other | Class::Title => 6,
             Class::Scrap => 3,
             Class::Link => 6,
         }
@@ -91,6 +94,8 @@ pub struct Line {
     pub words: usize,
     /// Holds a digit: a date, a time, a score. A site menu has few.
     pub digits: bool,
+    /// Ends with a full stop, a question or an exclamation mark.
+    pub sentence: bool,
 }
 
 /// The thresholds of a rule.
@@ -167,6 +172,10 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
         .collect()
 }
 
+/// How far above a headline to look for the label or headline of a box it
+/// may end.
+const BOX_LOOKBACK: usize = 4;
+
 /// A headline followed by a paragraph (not a one-line blurb) heads that
 /// paragraph: it is the story's subhead. When the story has none between
 /// two of its paragraphs, it uses no subheads, and a headline that ends a
@@ -182,9 +191,18 @@ fn subheads(lines: &[Line]) -> (Vec<Line>, bool) {
     let uses_subheads = (1..lines.len()).any(|i| heads(i) && lines[i - 1].class == Class::Prose);
     let mut out = lines.to_vec();
     for i in 0..out.len() {
-        let ends_box =
-            i > 0 && (lines[i - 1].class.is_headline() || lines[i - 1].class == Class::Label);
-        if heads(i) && (uses_subheads || !ends_box) {
+        if !heads(i) {
+            continue;
+        }
+        // Above it, past a few scraps and unsure lines, a label or another
+        // headline?
+        let ends_box = lines[..i]
+            .iter()
+            .rev()
+            .take(BOX_LOOKBACK)
+            .find(|l| !matches!(l.class, Class::Scrap | Class::Other))
+            .is_some_and(|l| l.class.is_headline() || l.class == Class::Label);
+        if uses_subheads || !ends_box {
             out[i].class = Class::Subhead;
         }
     }
@@ -244,7 +262,7 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
         if !resumes_story(&lines[end..]) {
             end += lines[end..]
                 .iter()
-                .rposition(|l| !matches!(l.class, Class::Prose | Class::Other))
+                .rposition(|l| !matches!(l.class, Class::Prose | Class::Other | Class::Title))
                 .map_or(0, |i| i + 1);
         }
         out.push(run.start..end);
@@ -395,7 +413,11 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
             | Class::Widget
             | Class::Promo => true,
             Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
-            Class::Intro | Class::Subhead | Class::Other => false,
+            // A headline with many commas ("Federer, Djokovic and Safin
+            // advance"), not a short sentence of the story; a box does not
+            // end on one (a credit after it).
+            Class::Other => l.words <= 20 && !l.sentence,
+            Class::Intro | Class::Subhead | Class::Title => false,
         };
         let mut end = i + 1;
         while end < lines.len() && continues(&lines[end]) {
@@ -411,7 +433,7 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
         {
             last -= 1;
         }
-        while last > i && lines[last].class == Class::Prose {
+        while last > i && matches!(lines[last].class, Class::Prose | Class::Other) {
             last -= 1;
         }
         if last > i {
@@ -490,6 +512,7 @@ mod tests {
                 class,
                 words: if class == Prose { 30 } else { 6 },
                 digits: false,
+                sentence: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
@@ -500,6 +523,7 @@ mod tests {
             class,
             words,
             digits: false,
+            sentence: false,
         }
     }
 
@@ -509,6 +533,7 @@ mod tests {
             class,
             words,
             digits: true,
+            sentence: false,
         }
     }
 
