@@ -105,7 +105,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use self::classify::Classifier;
+use self::classify::{Classifier, Piece};
 use self::controls::Controls;
 use self::runs::{Limits, junk_runs};
 use self::shape::{Shape, ShapeSpec};
@@ -113,7 +113,7 @@ use super::text::combined_regex;
 use super::{Check, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::span::Span;
-use crate::document::{Block, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -281,9 +281,15 @@ impl Check for PromoBlock {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
-        let texts: Vec<&str> = body.iter().map(|b| b.text()).collect();
-        let sources: Vec<&str> = body.iter().map(|b| doc.slice(b.full_span())).collect();
-        let classes = self.classifier.lines(&texts, &sources, headline);
+        let pieces: Vec<Piece> = body
+            .iter()
+            .map(|b| Piece {
+                text: b.text(),
+                source: doc.slice(b.full_span()),
+                heading: b.kind == BlockKind::Heading,
+            })
+            .collect();
+        let classes = self.classifier.lines(&pieces, headline);
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
         }
@@ -432,6 +438,14 @@ mod tests {
         }
     }
 
+    fn piece(text: &str) -> Piece<'_> {
+        Piece {
+            text,
+            source: text,
+            heading: false,
+        }
+    }
+
     #[test]
     fn a_block_of_controls_over_several_lines_is_a_widget() {
         let file = RuleFile::standalone(
@@ -445,7 +459,7 @@ mod tests {
             "Most read\nFerry fares rise again\nDock workers reject first offer",
         ] {
             assert_eq!(
-                rule.classifier.lines(&[widget], &[widget], "")[0].class,
+                rule.classifier.lines(&[piece(widget)], "")[0].class,
                 Class::Widget,
                 "{widget}"
             );
@@ -456,7 +470,7 @@ mod tests {
             "Ferry fares rise again\nDock workers reject first offer",
         ] {
             assert_ne!(
-                rule.classifier.lines(&[text], &[text], "")[0].class,
+                rule.classifier.lines(&[piece(text)], "")[0].class,
                 Class::Widget,
                 "{text}"
             );

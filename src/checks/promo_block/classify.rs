@@ -28,6 +28,18 @@ pub struct Classifier {
 /// nor joins a block of junk.
 const STORY_EDGE: usize = 2;
 
+/// One body block as the classifier reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    /// Its plain text (URLs and e-mail addresses blanked).
+    pub text: &'a str,
+    /// The same block as written in the file.
+    pub source: &'a str,
+    /// Marked up as a heading (Markdown `##`): the author's own subhead
+    /// when a paragraph follows it.
+    pub heading: bool,
+}
+
 impl Classifier {
     /// The body blocks' classes, given the article's headline.
     ///
@@ -35,15 +47,13 @@ impl Classifier {
     /// (a regex search of the whole block each); those outside the story or
     /// at its edges are then read in full, and when one of them changes
     /// class the story may have moved, so all the rest are read in full too.
-    /// `texts[i]` is a block's text, `sources[i]` the same block as written.
-    pub fn lines(&self, texts: &[&str], sources: &[&str], headline: &str) -> Vec<Line> {
+    pub fn lines(&self, pieces: &[Piece], headline: &str) -> Vec<Line> {
         let mut deferred = Vec::new();
-        let mut lines: Vec<Line> = texts
+        let mut lines: Vec<Line> = pieces
             .iter()
             .enumerate()
-            .map(|(i, text)| {
-                let source = sources.get(i).copied().unwrap_or(text);
-                let (line, complete) = self.line(text, source, headline, false);
+            .map(|(i, piece)| {
+                let (line, complete) = self.line(piece, headline, false);
                 if !complete {
                     deferred.push(i);
                 }
@@ -60,16 +70,14 @@ impl Classifier {
             if !at_edge(i) {
                 return true;
             }
-            let source = sources.get(i).copied().unwrap_or(texts[i]);
-            let (line, _) = self.line(texts[i], source, headline, true);
+            let (line, _) = self.line(&pieces[i], headline, true);
             changed |= line.class != lines[i].class;
             lines[i] = line;
             false
         });
         if changed {
             for i in deferred {
-                let source = sources.get(i).copied().unwrap_or(texts[i]);
-                lines[i] = self.line(texts[i], source, headline, true).0;
+                lines[i] = self.line(&pieces[i], headline, true).0;
             }
         }
         lines
@@ -77,8 +85,8 @@ impl Classifier {
 
     /// One body block, and whether it was read in full (`full`, or short
     /// enough that the page patterns were tried anyway).
-    fn line(&self, text: &str, source: &str, headline: &str, full: bool) -> (Line, bool) {
-        let outline = Outline::of(text);
+    fn line(&self, piece: &Piece, headline: &str, full: bool) -> (Line, bool) {
+        let outline = Outline::of(piece.text);
         let complete = full || outline.words <= self.shape.max_words();
         // Scraped pages repeat the headline above the story: it is the
         // story's, and ends any block of junk before it.
@@ -90,13 +98,14 @@ impl Classifier {
         } else if outline.multiline {
             self.classify_lines(&outline, complete)
         } else {
-            self.classify(&outline, source, complete)
+            self.classify(&outline, piece.source, complete)
         };
         let line = Line {
             class,
             words: outline.words,
             digits: outline.digits,
             sentence: ends_sentence(outline.text),
+            heading: piece.heading,
         };
         (line, complete)
     }

@@ -96,6 +96,8 @@ pub struct Line {
     pub digits: bool,
     /// Ends with a full stop, a question or an exclamation mark.
     pub sentence: bool,
+    /// Marked up as a heading (Markdown `##`).
+    pub heading: bool,
 }
 
 /// The thresholds of a rule.
@@ -188,7 +190,9 @@ fn subheads(lines: &[Line]) -> (Vec<Line>, bool) {
                 .get(i + 1)
                 .is_some_and(|n| n.class == Class::Prose && n.words > STRAY_SENTENCE_WORDS)
     };
-    let uses_subheads = (1..lines.len()).any(|i| heads(i) && lines[i - 1].class == Class::Prose);
+    // A headline marked up as a heading (Markdown `##`) is the author's.
+    let uses_subheads = (0..lines.len())
+        .any(|i| heads(i) && (lines[i].heading || i > 0 && lines[i - 1].class == Class::Prose));
     let mut out = lines.to_vec();
     for i in 0..out.len() {
         if !heads(i) {
@@ -513,6 +517,7 @@ mod tests {
                 words: if class == Prose { 30 } else { 6 },
                 digits: false,
                 sentence: false,
+                heading: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
@@ -524,6 +529,7 @@ mod tests {
             words,
             digits: false,
             sentence: false,
+            heading: false,
         }
     }
 
@@ -534,6 +540,7 @@ mod tests {
             words,
             digits: true,
             sentence: false,
+            heading: false,
         }
     }
 

@@ -295,8 +295,9 @@ impl Shape {
     /// entry, a section name in capitals, a timestamp, a bar of links. It
     /// neither makes nor breaks a block of junk.
     pub fn is_scrap(&self, o: &Outline) -> bool {
-        // "7. Saskatoon" is an entry of the story's own numbered list.
-        if o.multiline || ends_sentence(o.text) || is_numbered_entry(o.text) {
+        // "7. Saskatoon" is an entry of the story's own numbered list; "By
+        // Dana Okafor" is its byline.
+        if o.multiline || ends_sentence(o.text) || is_numbered_entry(o.text) || is_byline(o.text) {
             return false;
         }
         o.words < self.min_words
@@ -473,6 +474,16 @@ fn is_numbered_entry(text: &str) -> bool {
         && rest[2..].chars().any(char::is_alphabetic)
 }
 
+/// "By Dana Okafor", "BY LENA MARSH AND OMAR VIDAL": a byline.
+fn is_byline(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+}
+
 /// "07:13", "9:30": the time stamp of a listing.
 fn has_clock_time(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -629,6 +640,9 @@ mod tests {
         assert!(!s.is_scrap(&Outline::of("7. Saskatoon")));
         assert!(!s.is_scrap(&Outline::of("2) Harbor City")));
         assert!(s.is_scrap(&Outline::of("7")));
+        assert!(!s.is_scrap(&Outline::of("By Dana Okafor")));
+        assert!(!s.is_scrap(&Outline::of("BY LENA MARSH")));
+        assert!(s.is_scrap(&Outline::of("by the pier")));
         assert!(s.is_scrap(&Outline::of("2007")));
     }
 
