@@ -133,7 +133,14 @@ impl Controls {
         let alone = |rest: &str| !rest.contains(char::is_alphanumeric) || is_count(rest);
         // A label also heads a headline on its own line: "Read more: ...",
         // "Gallery | Voting scenes on primary day".
-        let heads = |rest: &str| alone(rest) || rest.starts_with([':', '|']);
+        // One "|" only: "Home | World | Sport" is a bar of links.
+        let heads = |rest: &str| {
+            alone(rest)
+                || rest.starts_with(':')
+                || rest
+                    .strip_prefix('|')
+                    .is_some_and(|headline| !headline.contains('|'))
+        };
         if rest(found.label).is_some_and(heads) {
             return Some(ControlLine::Label);
         }

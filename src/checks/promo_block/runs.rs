@@ -306,9 +306,9 @@ const STORY_GOES_ON: usize = 3;
 /// the end of the page: comments, the comment form, the page's footer.
 /// Comments read as prose, so the story's own kind of text coming back is
 /// `STORY_GOES_ON` paragraphs in a row; and some other junk must follow
-/// (a form, a "Report abuse" link, a footer), and no paragraph right after
-/// it: a lone "Comments" link before the story's last paragraphs opens
-/// nothing.
+/// (a form, a "Report abuse" link, a footer). A paragraph right after it
+/// must be a comment, signed on the line after ("- Marco, Harbor City"): a
+/// lone "Comments" link before the story's last paragraph opens nothing.
 fn comment_section(lines: &[Line], story: &Range<usize>) -> Option<Range<usize>> {
     let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
     // Walking back from the end: does the story go on after `i`, is there
@@ -325,9 +325,11 @@ fn comment_section(lines: &[Line], story: &Range<usize>) -> Option<Range<usize>>
         goes_on[i] = goes_on[i + 1] || in_a_row >= STORY_GOES_ON;
         junk[i] = junk[i + 1] || lines[i].class.is_flag();
     }
+    let signature =
+        |l: &Line| matches!(l.class, Class::Scrap | Class::Other) && l.words <= 6 && !l.sentence;
     let start = (story.start + 1..lines.len()).find(|&i| {
         lines[i].class == Class::Comments
-            && !lines.get(i + 1).is_some_and(paragraph)
+            && (!lines.get(i + 1).is_some_and(paragraph) || lines.get(i + 2).is_some_and(signature))
             && !goes_on[i + 1]
             && junk[i + 1]
     })?;
@@ -822,6 +824,11 @@ mod tests {
         // the next one does.
         let c = [Prose, Prose, Comments, Prose, Comments, Scrap, Furniture];
         assert_eq!(runs(&c), [(4, 7)]);
+        // Unless the paragraph is signed: a comment.
+        let c = [
+            Prose, Prose, Comments, Prose, Scrap, Prose, Other, Furniture,
+        ];
+        assert_eq!(runs(&c), [(2, 8)]);
         // Above the story it is a link of the page's toolbar.
         assert!(runs(&[Comments, Prose, Prose, Prose]).is_empty());
         // With no junk after it, it is the phrase rules' business.
