@@ -4,20 +4,29 @@
 //!
 //! - after the story's last paragraph, a run of link labels ("More From
 //!   Author"), promotional lines (a `markers` match, such as "read the full
-//!   analysis in my latest blog") and teaser headlines of other stories:
-//!   title-case lines with no final punctuation and no credit words. No
-//!   label is needed: nothing of the story comes after its last paragraph.
-//!   Once such a block starts, the rest of the page is its tail: later junk
-//!   (a comment form, a footer with its copyright line) joins it with what
-//!   lies between, until two real paragraphs in a row, or a line ending in
-//!   a colon and the list it introduces, show the story's kind of text
-//!   again. A last sentence or credit after the last junk stays out;
+//!   analysis in my latest blog"), teaser headlines of other stories
+//!   (title-case lines with no final punctuation and no credit words) and
+//!   links alone on their lines ("twitter.com/harborledger"). No label is
+//!   needed: nothing of the story comes after its last paragraph. Once such
+//!   a block starts, the rest of the page is its tail: later junk (a comment
+//!   form, a footer with its copyright line) joins it with what lies
+//!   between, until two real paragraphs in a row, or a line ending in a
+//!   colon and the list it introduces, show the story's kind of text again.
+//!   A last sentence or credit after the last junk stays out;
+//! - a comment section: from a `comment_labels` line after the story's
+//!   start ("Reader comments (3)", "Leave a reply") to the end of the page,
+//!   comments, form and footer, when other junk follows it and no three
+//!   paragraphs in a row show the story going on (a "Have your say" box
+//!   inside the story). A paragraph right after it must be signed ("-
+//!   Marco, Harbor City") to be a comment: a lone "Comments" link before the
+//!   story's last paragraph opens nothing;
 //! - above the story, a run of site controls and labels (a share bar and a
 //!   "Text size" control), or a menu: `menu_run` short entries in a row,
 //!   nearly none with a digit (a match's venue, date and kick-off time are
 //!   the story's);
 //! - anywhere in the body, a label followed by headline-like lines (a
-//!   "Related" box), or `teaser_run` title-case lines in a row;
+//!   "Related" box, "Gallery | Night crossings on the harbor line"), or
+//!   `teaser_run` title-case lines in a row;
 //! - anywhere, even alone, a widget: a bar of links ("Home | World |
 //!   Sport"), several controls on one line ("Email to a friendPrinter
 //!   friendly"), or a block whose every line is a control or a label with
@@ -27,12 +36,15 @@
 //! The story is the stretch of blocks where prose outweighs everything else,
 //! so a copyright line or a stray sentence among the junk after it does not
 //! extend it. The headline, and a copy of it in the body, are never flagged;
-//! nor is a headline followed by a paragraph (a subhead, wherever it is), a
-//! list after a line ending in a colon, a numbered list, or a fixture list
-//! ("A v B"). A lone promo line in the middle of the story ("ADVERTISEMENT")
-//! and a lone copyright line are the phrase rules' job (`kind: existence`)
-//! or nobody's; a block reported here stands for them, so the engine drops
-//! same-family findings inside it.
+//! nor is a list after a line ending in a colon, a numbered list, a fixture
+//! list ("A v B"), a byline, or a subhead: a headline followed by a
+//! paragraph. In a story that uses subheads (one between two paragraphs, or
+//! a Markdown heading) that holds wherever the headline is; in a story
+//! without, a headline that ends a box of links or a row of headlines before
+//! a paragraph is the box's last link. A lone promo line in the middle of
+//! the story ("ADVERTISEMENT") and a lone copyright line are the phrase
+//! rules' job (`kind: existence`) or nobody's; a block reported here stands
+//! for them, so the engine drops same-family findings inside it.
 //!
 //! A paragraph is a block that ends a sentence and has at least
 //! `shape.prose_min_words` words. A block is read whole (in a plain-text
@@ -41,10 +53,10 @@
 //!
 //! ## Why
 //! Articles reach the desk from CMS exports, wire feeds and scraped pages,
-//! with the page's "More From Author" box, its menus, its comment form and
-//! its footer still attached. Published, that is another site's furniture
-//! in our story. Labels can be listed; teaser headlines and menus cannot, so
-//! they are found by their shape and their place.
+//! with the page's "More From Author" box, its menus, its comment section
+//! and its footer still attached. Published, that is another site's
+//! furniture in our story. Labels can be listed; teaser headlines, menus and
+//! comments cannot, so they are found by their shape and their place.
 //!
 //! ## Example
 //! ```yaml
@@ -52,9 +64,12 @@
 //! severity: error
 //! message: "Block of pasted page furniture ({size}), starting '{first}'"
 //! description: Teasers and link boxes pasted with the story.
+//! labels_from: [promo/read-more]   # every `labels` entry of these rules heads a box
 //! labels: [More From Author, Related, Most read]   # box labels: headlines follow
 //! label_patterns: ['^\W*(?:\w+\s+){0,3}news\W*$'] # box labels by shape ("SPORTS NEWS")
+//! furniture_from: [promo/page-tools]               # their `labels` are furniture
 //! furniture: [Print, Share this, Advertisement]     # junk lines that head nothing
+//! comment_labels: [Reader comments, Leave a reply]  # open the comment section
 //! footer_patterns: ['\ball rights reserved\b']     # footer lines: junk that heads nothing
 //! markers: ['\bin my latest blog\b']               # a line with one is promotional
 //! min_lines: 2        # junk lines a block after the story needs (default 2)
@@ -75,17 +90,31 @@
 //!   - bad: "The talks resume on Monday.\nMore From Author\nWhy Every Port Strike Ends the Same Way"
 //!   - good: "Why the Talks Matter\nThe talks resume on Monday."
 //! ```
-//! `labels` and `furniture` are literal text alone on a line (symbols such
-//! as "»" or ":" around it, or a count such as "(12)", are fine), or before
-//! a colon and a headline ("Read more: ..."); `label_patterns`,
-//! `footer_patterns` and `markers` are regular expressions. All follow
-//! `ignorecase` (default true). A label heads a box of links; furniture
-//! ("Print", "Share this", a copyright line) is junk but heads nothing; a
-//! trail of links opened by either ("Home » Sport") is neutral. A scrap (a
-//! menu entry, a name in capitals, a time stamp) is neutral: it neither
-//! makes nor breaks a block, and goes with the block it touches. Reporting
-//! words make a line a credit, never a headline; "says" is not one of them
-//! ("Ferries halt after crash, regulator says" is a headline).
+//! `labels`, `furniture` and `comment_labels` are literal text alone on a
+//! line (symbols such as "»" or ":" around it, or a count such as "(12)" or
+//! "12 comments", are fine); a label also heads a headline on its own line
+//! after a colon or one "|" ("Read more: ...", "Gallery | ..."). `*_from`
+//! names rules whose `labels` list is read as well (`kind: existence`
+//! rules: the phrase rule reports a lone label, this rule the box), so a
+//! newsroom adds its furniture once; a phrase in several lists is a label
+//! before it opens comments, and opens comments before it is furniture.
+//! `label_patterns`, `footer_patterns` and `markers` are regular
+//! expressions. All follow `ignorecase` (default true). A label heads a box
+//! of links; furniture ("Print", "Share this", a copyright line) is junk but
+//! heads nothing; a trail of links opened by either ("Home » Sport") is
+//! neutral. A scrap (a menu entry, a name in capitals, a time stamp) is
+//! neutral: it neither makes nor breaks a block, and goes with the block it
+//! touches. Reporting words make a line a credit, never a headline; "says"
+//! is not one of them ("Ferries halt after crash, regulator says" is a
+//! headline).
+//!
+//! Labels and controls are looked for only where a line starts, label
+//! patterns only on lines no longer than a headline, and `markers` and
+//! `footer_patterns` on every block but the long paragraphs well inside the
+//! story (more than `shape.max_words` words, two or more blocks from its
+//! ends): a promotion or footer there would not change the story's ends or
+//! join a block, and scanning every paragraph with them costs more than the
+//! rest of the rule.
 //!
 //! The message can use `{size}` ("1 line", "4 lines"), `{lines}` (the
 //! number) and `{first}` (the block's first line).
@@ -93,8 +122,9 @@
 //! ## Fix safety
 //! Unsafe: the fix deletes the block's whole lines, with the line breaks
 //! that separated it. A teaser list is junk, but a title-case line after the
-//! last paragraph can be a real closing line the desk wants to keep, so a
-//! person should look.
+//! last paragraph can be a real closing line the desk wants to keep, and a
+//! comment section's first lines can be the story's, so a person should
+//! look.
 
 mod classify;
 mod controls;

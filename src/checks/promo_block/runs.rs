@@ -8,16 +8,19 @@
 //!    less than the paragraphs around them gain; a copyright line or a
 //!    stray sentence among the junk after it gains less than the junk
 //!    around it costs.
-//! 2. After the story: in each stretch between sentences of some length,
+//! 2. A comment section: from what opens it, after the story's start, to
+//!    the end of the page, unless the story goes on after it. The story
+//!    ends there.
+//! 3. After the story: in each stretch between sentences of some length,
 //!    from the first junk block to the last, when enough of them are junk.
-//!    Teaser headlines need no label there.
-//! 3. Above the story: from its first label or control to its last, when
+//!    Teaser headlines and bare links need no label there.
+//! 4. Above the story: from its first label or control to its last, when
 //!    enough of the blocks there are such.
-//! 4. Anywhere: a box label followed by headlines and scraps (a "Related"
-//!    box).
-//!    Inside the story, headlines right before the story resumes are its
-//!    subheads and stay out.
-//! 5. Anywhere: `teaser_run` title-case headlines in a row.
+//! 5. Anywhere: a box label followed by headlines and scraps (a "Related"
+//!    box). In a story that uses subheads, a headline right before the
+//!    story resumes is one and stays out; in a story without, it is the
+//!    box's last link.
+//! 6. Anywhere: `teaser_run` title-case headlines in a row.
 
 use std::ops::Range;
 
