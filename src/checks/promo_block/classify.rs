@@ -60,7 +60,6 @@ impl Classifier {
                 line
             })
             .collect();
-        cards(pieces, &mut lines);
         if deferred.is_empty() {
             return lines;
         }
@@ -193,28 +192,6 @@ impl Classifier {
             Class::Loose
         } else {
             Class::Other
-        }
-    }
-}
-
-/// How near a headline's twin must be for the pair to be a teaser card.
-const CARD_SPAN: usize = 2;
-
-/// A teaser card prints its headline twice (the picture's caption and the
-/// link), a line or two apart: a headline with a twin that near is a widget
-/// of the page, junk even alone. The story never repeats a subhead.
-fn cards(pieces: &[Piece], lines: &mut [Line]) {
-    for i in 0..lines.len() {
-        if !matches!(lines[i].class, Class::Teaser | Class::Loose) {
-            continue;
-        }
-        let text = pieces[i].text.trim();
-        let near = i.saturating_sub(CARD_SPAN)..(i + CARD_SPAN + 1).min(pieces.len());
-        if near
-            .filter(|&j| j != i)
-            .any(|j| pieces[j].text.trim() == text)
-        {
-            lines[i].class = Class::Widget;
         }
     }
 }
