@@ -4,20 +4,29 @@
 //!
 //! - after the story's last paragraph, a run of link labels ("More From
 //!   Author"), promotional lines (a `markers` match, such as "read the full
-//!   analysis in my latest blog") and teaser headlines of other stories:
-//!   title-case lines with no final punctuation and no credit words. No
-//!   label is needed: nothing of the story comes after its last paragraph.
-//!   Once such a block starts, the rest of the page is its tail: later junk
-//!   (a comment form, a footer with its copyright line) joins it with what
-//!   lies between, until two real paragraphs in a row, or a line ending in
-//!   a colon and the list it introduces, show the story's kind of text
-//!   again. A last sentence or credit after the last junk stays out;
+//!   analysis in my latest blog"), teaser headlines of other stories
+//!   (title-case lines with no final punctuation and no credit words) and
+//!   links alone on their lines ("twitter.com/harborledger"). No label is
+//!   needed: nothing of the story comes after its last paragraph. Once such
+//!   a block starts, the rest of the page is its tail: later junk (a comment
+//!   form, a footer with its copyright line) joins it with what lies
+//!   between, until two real paragraphs in a row, or a line ending in a
+//!   colon and the list it introduces, show the story's kind of text again.
+//!   A last sentence or credit after the last junk stays out;
+//! - a comment section: from a `comment_labels` line after the story's
+//!   start ("Reader comments (3)", "Leave a reply") to the end of the page,
+//!   comments, form and footer, when other junk follows it and no three
+//!   paragraphs in a row show the story going on (a "Have your say" box
+//!   inside the story). A paragraph right after it must be signed ("-
+//!   Marco, Harbor City") to be a comment: a lone "Comments" link before the
+//!   story's last paragraph opens nothing;
 //! - above the story, a run of site controls and labels (a share bar and a
 //!   "Text size" control), or a menu: `menu_run` short entries in a row,
 //!   nearly none with a digit (a match's venue, date and kick-off time are
 //!   the story's);
 //! - anywhere in the body, a label followed by headline-like lines (a
-//!   "Related" box), or `teaser_run` title-case lines in a row;
+//!   "Related" box, "Gallery | Night crossings on the harbor line"), or
+//!   `teaser_run` title-case lines in a row;
 //! - anywhere, even alone, a widget: a bar of links ("Home | World |
 //!   Sport"), several controls on one line ("Email to a friendPrinter
 //!   friendly"), or a block whose every line is a control or a label with
@@ -27,12 +36,15 @@
 //! The story is the stretch of blocks where prose outweighs everything else,
 //! so a copyright line or a stray sentence among the junk after it does not
 //! extend it. The headline, and a copy of it in the body, are never flagged;
-//! nor is a headline followed by a paragraph (a subhead, wherever it is), a
-//! list after a line ending in a colon, a numbered list, or a fixture list
-//! ("A v B"). A lone promo line in the middle of the story ("ADVERTISEMENT")
-//! and a lone copyright line are the phrase rules' job (`kind: existence`)
-//! or nobody's; a block reported here stands for them, so the engine drops
-//! same-family findings inside it.
+//! nor is a list after a line ending in a colon, a numbered list, a fixture
+//! list ("A v B"), a byline, or a subhead: a headline followed by a
+//! paragraph. In a story that uses subheads (one between two paragraphs, or
+//! a Markdown heading) that holds wherever the headline is; in a story
+//! without, a headline that ends a box of links or a row of headlines before
+//! a paragraph is the box's last link. A lone promo line in the middle of
+//! the story ("ADVERTISEMENT") and a lone copyright line are the phrase
+//! rules' job (`kind: existence`) or nobody's; a block reported here stands
+//! for them, so the engine drops same-family findings inside it.
 //!
 //! A paragraph is a block that ends a sentence and has at least
 //! `shape.prose_min_words` words. A block is read whole (in a plain-text
@@ -41,10 +53,10 @@
 //!
 //! ## Why
 //! Articles reach the desk from CMS exports, wire feeds and scraped pages,
-//! with the page's "More From Author" box, its menus, its comment form and
-//! its footer still attached. Published, that is another site's furniture
-//! in our story. Labels can be listed; teaser headlines and menus cannot, so
-//! they are found by their shape and their place.
+//! with the page's "More From Author" box, its menus, its comment section
+//! and its footer still attached. Published, that is another site's
+//! furniture in our story. Labels can be listed; teaser headlines, menus and
+//! comments cannot, so they are found by their shape and their place.
 //!
 //! ## Example
 //! ```yaml
@@ -52,9 +64,12 @@
 //! severity: error
 //! message: "Block of pasted page furniture ({size}), starting '{first}'"
 //! description: Teasers and link boxes pasted with the story.
+//! labels_from: [promo/read-more]   # every `labels` entry of these rules heads a box
 //! labels: [More From Author, Related, Most read]   # box labels: headlines follow
 //! label_patterns: ['^\W*(?:\w+\s+){0,3}news\W*$'] # box labels by shape ("SPORTS NEWS")
+//! furniture_from: [promo/page-tools]               # their `labels` are furniture
 //! furniture: [Print, Share this, Advertisement]     # junk lines that head nothing
+//! comment_labels: [Reader comments, Leave a reply]  # open the comment section
 //! footer_patterns: ['\ball rights reserved\b']     # footer lines: junk that heads nothing
 //! markers: ['\bin my latest blog\b']               # a line with one is promotional
 //! min_lines: 2        # junk lines a block after the story needs (default 2)
@@ -75,17 +90,31 @@
 //!   - bad: "The talks resume on Monday.\nMore From Author\nWhy Every Port Strike Ends the Same Way"
 //!   - good: "Why the Talks Matter\nThe talks resume on Monday."
 //! ```
-//! `labels` and `furniture` are literal text alone on a line (symbols such
-//! as "»" or ":" around it, or a count such as "(12)", are fine), or before
-//! a colon and a headline ("Read more: ..."); `label_patterns`,
-//! `footer_patterns` and `markers` are regular expressions. All follow
-//! `ignorecase` (default true). A label heads a box of links; furniture
-//! ("Print", "Share this", a copyright line) is junk but heads nothing; a
-//! trail of links opened by either ("Home » Sport") is neutral. A scrap (a
-//! menu entry, a name in capitals, a time stamp) is neutral: it neither
-//! makes nor breaks a block, and goes with the block it touches. Reporting
-//! words make a line a credit, never a headline; "says" is not one of them
-//! ("Ferries halt after crash, regulator says" is a headline).
+//! `labels`, `furniture` and `comment_labels` are literal text alone on a
+//! line (symbols such as "»" or ":" around it, or a count such as "(12)" or
+//! "12 comments", are fine); a label also heads a headline on its own line
+//! after a colon or one "|" ("Read more: ...", "Gallery | ..."). `*_from`
+//! names rules whose `labels` list is read as well (`kind: existence`
+//! rules: the phrase rule reports a lone label, this rule the box), so a
+//! newsroom adds its furniture once; a phrase in several lists is a label
+//! before it opens comments, and opens comments before it is furniture.
+//! `label_patterns`, `footer_patterns` and `markers` are regular
+//! expressions. All follow `ignorecase` (default true). A label heads a box
+//! of links; furniture ("Print", "Share this", a copyright line) is junk but
+//! heads nothing; a trail of links opened by either ("Home » Sport") is
+//! neutral. A scrap (a menu entry, a name in capitals, a time stamp) is
+//! neutral: it neither makes nor breaks a block, and goes with the block it
+//! touches. Reporting words make a line a credit, never a headline; "says"
+//! is not one of them ("Ferries halt after crash, regulator says" is a
+//! headline).
+//!
+//! Labels and controls are looked for only where a line starts, label
+//! patterns only on lines no longer than a headline, and `markers` and
+//! `footer_patterns` on every block but the long paragraphs well inside the
+//! story (more than `shape.max_words` words, two or more blocks from its
+//! ends): a promotion or footer there would not change the story's ends or
+//! join a block, and scanning every paragraph with them costs more than the
+//! rest of the rule.
 //!
 //! The message can use `{size}` ("1 line", "4 lines"), `{lines}` (the
 //! number) and `{first}` (the block's first line).
@@ -93,23 +122,28 @@
 //! ## Fix safety
 //! Unsafe: the fix deletes the block's whole lines, with the line breaks
 //! that separated it. A teaser list is junk, but a title-case line after the
-//! last paragraph can be a real closing line the desk wants to keep, so a
-//! person should look.
+//! last paragraph can be a real closing line the desk wants to keep, and a
+//! comment section's first lines can be the story's, so a person should
+//! look.
 
+mod classify;
+mod controls;
 mod runs;
 mod shape;
 
 use std::ops::Range;
 
-use regex::Regex;
+use serde::Deserialize;
 
-use self::runs::{Class, Limits, Line, junk_runs};
-use self::shape::{Shape, ShapeSpec, word_count};
-use super::text::{PhraseSet, alone_on_line, combined_regex};
+use self::classify::{Classifier, Piece};
+use self::controls::Controls;
+use self::runs::{Limits, junk_runs};
+use self::shape::{Shape, ShapeSpec};
+use super::text::combined_regex;
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::span::Span;
-use crate::document::{Block, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 use crate::yaml::Spanned;
@@ -119,9 +153,15 @@ rule_spec! {
         #[serde(default)]
         pub labels: Vec<String>,
         #[serde(default)]
+        pub labels_from: Vec<Spanned<String>>,
+        #[serde(default)]
         pub label_patterns: Vec<Spanned<String>>,
         #[serde(default)]
         pub furniture: Vec<String>,
+        #[serde(default)]
+        pub furniture_from: Vec<Spanned<String>>,
+        #[serde(default)]
+        pub comment_labels: Vec<String>,
         #[serde(default)]
         pub markers: Vec<Spanned<String>>,
         #[serde(default)]
@@ -139,6 +179,15 @@ rule_spec! {
         #[serde(default)]
         pub shape: ShapeSpec,
     }
+}
+
+/// The key read from a rule that `labels_from` or `furniture_from` names;
+/// the rest of that file is its own business (and is checked when it is
+/// compiled itself).
+#[derive(Debug, Deserialize)]
+struct SharedLabels {
+    #[serde(default)]
+    labels: Vec<String>,
 }
 
 fn default_min_lines() -> usize {
@@ -166,16 +215,8 @@ pub static KIND: Kind = Kind {
 
 struct PromoBlock {
     meta: RuleMeta,
-    labels: Option<PhraseSet>,
-    label_patterns: Option<Regex>,
-    furniture: Option<PhraseSet>,
-    /// `labels` and `furniture` in one set, for a bar of several controls
-    /// on one line.
-    controls: Option<PhraseSet>,
-    markers: Option<Regex>,
-    footer_patterns: Option<Regex>,
+    classifier: Classifier,
     limits: Limits,
-    shape: Shape,
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
@@ -184,23 +225,11 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
 
 fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     let spec: PromoBlockSpec = file.parse()?;
-    let phrase_set = |list: &[String], key: &str| -> Result<Option<PhraseSet>, RuleError> {
-        if let Some(blank) = list.iter().find(|p| p.trim().is_empty()) {
-            return Err(file.error(format!("empty entry {blank:?} in `{key}`")));
-        }
-        if list.is_empty() {
-            return Ok(None);
-        }
-        PhraseSet::new(list, spec.ignorecase, true)
-            .map(Some)
-            .map_err(|e| file.error(e))
-    };
-    let labels = phrase_set(&spec.labels, "labels")?;
-    let furniture = phrase_set(&spec.furniture, "furniture")?;
-    let controls = phrase_set(
-        &[spec.labels.clone(), spec.furniture.clone()].concat(),
-        "labels",
-    )?;
+    let labels = with_shared(file, &spec.labels, &spec.labels_from, "labels")?;
+    let furniture = with_shared(file, &spec.furniture, &spec.furniture_from, "furniture")?;
+    let comments = with_shared(file, &spec.comment_labels, &[], "comment_labels")?;
+    let controls = Controls::new(&labels, &furniture, &comments, spec.ignorecase)
+        .map_err(|e| file.error(e))?;
     if !(spec.min_share > 0.0 && spec.min_share <= 1.0) {
         return Err(file.error(format!(
             "`min_share` is a share of lines, above 0 and at most 1; got {}",
@@ -210,14 +239,17 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     if spec.min_lines == 0 {
         return Err(file.error("`min_lines` must be at least 1"));
     }
-    let regex = |list: &[Spanned<String>]| -> Result<Option<Regex>, RuleError> {
+    let regex = |list: &[Spanned<String>]| -> Result<Option<regex::Regex>, RuleError> {
         let patterns: Vec<String> = list.iter().map(|m| m.value.clone()).collect();
         combined_regex(&patterns, spec.ignorecase).map_err(|(i, e)| file.error_at(&list[i], e))
     };
-    let markers = regex(&spec.markers)?;
-    let label_patterns = regex(&spec.label_patterns)?;
-    let footer_patterns = regex(&spec.footer_patterns)?;
-    let shape = Shape::new(&spec.shape).map_err(|e| file.error(e))?;
+    let classifier = Classifier {
+        controls,
+        label_patterns: regex(&spec.label_patterns)?,
+        markers: regex(&spec.markers)?,
+        footer_patterns: regex(&spec.footer_patterns)?,
+        shape: Shape::new(&spec.shape).map_err(|e| file.error(e))?,
+    };
     let limits = Limits {
         min_lines: spec.min_lines,
         min_share: spec.min_share,
@@ -227,179 +259,44 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     let meta = KIND.meta(file, spec.common())?;
     Ok(PromoBlock {
         meta,
-        labels,
-        label_patterns,
-        furniture,
-        controls,
-        markers,
-        footer_patterns,
+        classifier,
         limits,
-        shape,
     })
 }
 
-impl PromoBlock {
-    fn line(&self, text: &str, headline: &str) -> Line {
-        // Scraped pages repeat the headline above the story: it is the
-        // story's, and ends any block of junk before it.
-        let copy_of_headline =
-            !headline.is_empty() && text.len() <= 2 * headline.len() && same_words(text, headline);
-        let class = if copy_of_headline {
-            Class::Other
-        } else if text.trim().contains('\n') {
-            self.classify_lines(text)
-        } else {
-            self.classify(text)
+/// The rule's own `key` list and the `labels` of every rule `from` names,
+/// so a phrase rule's list is written once (`promo/read-more` reports a lone
+/// "Most read"; here it heads a box).
+fn with_shared(
+    file: &RuleFile,
+    own: &[String],
+    from: &[Spanned<String>],
+    key: &str,
+) -> Result<Vec<String>, RuleError> {
+    if let Some(blank) = own.iter().find(|p| p.trim().is_empty()) {
+        return Err(file.error(format!("empty entry {blank:?} in `{key}`")));
+    }
+    let mut all = own.to_vec();
+    for name in from {
+        let id = name.value.trim();
+        if id == file.id {
+            return Err(file.error_at(name, format!("`{key}_from` names this rule itself")));
+        }
+        let Some(owner) = file.sibling(id) else {
+            return Err(file.error_at(
+                name,
+                format!("`{key}_from` names `{id}`, which is not among the loaded rules"),
+            ));
         };
-        Line {
-            class,
-            words: word_count(text),
-            digits: text.contains(|c: char| c.is_ascii_digit()),
-        }
+        let shared: SharedLabels = owner.parse().map_err(|_| {
+            file.error_at(
+                name,
+                format!("the labels of `{id}` do not load (its own error says why)"),
+            )
+        })?;
+        all.extend(shared.labels.into_iter().filter(|l| !l.trim().is_empty()));
     }
-
-    /// A block of several lines (a pasted article with blank lines between
-    /// paragraphs keeps a share bar or a box of links together) is a widget
-    /// when every line is a control or a label, or when a label heads
-    /// headlines and controls; otherwise it is read whole. A paragraph
-    /// wrapped over lines has a line that is neither.
-    fn classify_lines(&self, text: &str) -> Class {
-        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-        let Some(first) = lines.next().map(|l| self.classify(l)) else {
-            return Class::Other;
-        };
-        let boxed = first == Class::Label;
-        let mut flags = usize::from(first.is_flag());
-        let mut headlines = 0;
-        for line in lines {
-            match self.classify(line) {
-                c if c.is_flag() => flags += 1,
-                Class::Scrap => {}
-                Class::Teaser | Class::Loose if boxed => headlines += 1,
-                _ => return self.classify(text),
-            }
-        }
-        if flags >= 2 || (boxed && headlines >= 1) {
-            Class::Widget
-        } else {
-            self.classify(text)
-        }
-    }
-
-    fn classify(&self, text: &str) -> Class {
-        if self.markers.as_ref().is_some_and(|m| m.is_match(text)) {
-            return Class::Promo;
-        }
-        if is_label(self.labels.as_ref(), text)
-            || self
-                .label_patterns
-                .as_ref()
-                .is_some_and(|p| p.is_match(text.trim()))
-        {
-            return Class::Label;
-        }
-        if is_toolbar(self.controls.as_ref(), text) || self.shape.is_link_bar(text) {
-            return Class::Widget;
-        }
-        // A trail of links ("Home » Sport » Football") often sits right
-        // above the story's own headline: neutral, like a menu entry.
-        if is_trail(self.controls.as_ref(), text) {
-            return Class::Scrap;
-        }
-        if is_label(self.furniture.as_ref(), text)
-            || self
-                .footer_patterns
-                .as_ref()
-                .is_some_and(|p| p.is_match(text.trim()))
-        {
-            return Class::Furniture;
-        }
-        if self.shape.is_prose(text) {
-            Class::Prose
-        } else if self.shape.is_list_intro(text) {
-            Class::Intro
-        } else if self.shape.is_scrap(text) {
-            Class::Scrap
-        } else if self.shape.is_title_case_headline(text) {
-            Class::Teaser
-        } else if self.shape.is_loose_headline(text) {
-            Class::Loose
-        } else {
-            Class::Other
-        }
-    }
-}
-
-/// Longest line read as a label ("Read more: " and a headline fit easily):
-/// longer text is prose, and is not searched once per match.
-const MAX_LABEL_LINE: usize = 400;
-
-/// One of `labels` alone on a one-line block, or opening it before a colon
-/// ("Read more: Ferry Fares Rise Again").
-fn is_label(labels: Option<&PhraseSet>, text: &str) -> bool {
-    labelled(labels, text, true, &[':'])
-}
-
-/// A trail of links opened by one of `labels` ("Home » Sport » Football").
-fn is_trail(labels: Option<&PhraseSet>, text: &str) -> bool {
-    labelled(labels, text, false, &['»', '›', '>'])
-}
-
-/// One of `labels` opening a one-line block before one of `before`, or
-/// (when `alone`) all there is on it.
-fn labelled(labels: Option<&PhraseSet>, text: &str, alone: bool, before: &[char]) -> bool {
-    let Some(labels) = labels else {
-        return false;
-    };
-    let text = text.trim();
-    if text.len() > MAX_LABEL_LINE || text.contains('\n') {
-        return false;
-    }
-    labels.find(text).into_iter().any(|(_, range)| {
-        let opens = text[..range.start].chars().all(|c| !c.is_alphanumeric());
-        let rest = text[range.end..].trim();
-        (alone && (alone_on_line(text, &range) || (opens && is_count(rest))))
-            || (opens && rest.starts_with(before))
-    })
-}
-
-/// "(12)": the count a control shows ("Comments (12)").
-fn is_count(text: &str) -> bool {
-    text.strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// Two or more controls and labels and nothing else on one line: a toolbar
-/// ("Print Email this Comment", "Have your say Read comments"). Scraped
-/// pages often glue its buttons together ("Email to a friendPrinter
-/// friendly"): a capital right after a small letter counts as a break.
-fn is_toolbar(controls: Option<&PhraseSet>, text: &str) -> bool {
-    let Some(controls) = controls else {
-        return false;
-    };
-    let text = text.trim();
-    if text.len() > MAX_LABEL_LINE || text.contains('\n') {
-        return false;
-    }
-    let mut spaced = String::with_capacity(text.len() + 8);
-    let mut previous = ' ';
-    for c in text.chars() {
-        if previous.is_lowercase() && c.is_uppercase() {
-            spaced.push(' ');
-        }
-        spaced.push(c);
-        previous = c;
-    }
-    let found = controls.find(&spaced);
-    let mut covered = 0;
-    let uncovered_word = found.iter().any(|(_, range)| {
-        let gap = &spaced[covered..range.start];
-        covered = range.end;
-        gap.chars().any(char::is_alphanumeric)
-    }) || spaced[covered..].chars().any(char::is_alphanumeric);
-    // "See more photos:" introduces what follows.
-    found.len() >= 2 && !uncovered_word && !text.ends_with(':')
+    Ok(all)
 }
 
 impl Check for PromoBlock {
@@ -415,7 +312,15 @@ impl Check for PromoBlock {
         let doc = cx.doc;
         let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
-        let classes: Vec<Line> = body.iter().map(|b| self.line(b.text(), headline)).collect();
+        let pieces: Vec<Piece> = body
+            .iter()
+            .map(|b| Piece {
+                text: b.text(),
+                source: doc.slice(b.full_span()),
+                heading: b.kind == BlockKind::Heading,
+            })
+            .collect();
+        let classes = self.classifier.lines(&pieces, headline);
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
         }
@@ -492,17 +397,6 @@ fn deletion(doc: &Document, body: &[&Block], run: Range<usize>) -> Span {
     }
 }
 
-/// The same words in the same order, ignoring case and punctuation.
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &'_ str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
-}
-
 /// Offset of the start of the line that holds `at`.
 fn line_start(source: &str, at: usize) -> usize {
     let at = at.min(source.len());
@@ -527,6 +421,7 @@ fn shorten(text: &str, max_chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::runs::Class;
     use super::*;
     use crate::document::{Format, ReadOptions};
 
@@ -574,6 +469,14 @@ mod tests {
         }
     }
 
+    fn piece(text: &str) -> Piece<'_> {
+        Piece {
+            text,
+            source: text,
+            heading: false,
+        }
+    }
+
     #[test]
     fn a_block_of_controls_over_several_lines_is_a_widget() {
         let file = RuleFile::standalone(
@@ -586,61 +489,23 @@ mod tests {
             "Share this article\nPrint",
             "Most read\nFerry fares rise again\nDock workers reject first offer",
         ] {
-            assert_eq!(rule.line(widget, "").class, Class::Widget, "{widget}");
+            assert_eq!(
+                rule.classifier.lines(&[piece(widget)], "")[0].class,
+                Class::Widget,
+                "{widget}"
+            );
         }
         for text in [
             "Print\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
             "Most read\nThe council voted on Tuesday to approve the new ferry\nschedule, officials said.",
             "Ferry fares rise again\nDock workers reject first offer",
         ] {
-            assert_ne!(rule.line(text, "").class, Class::Widget, "{text}");
+            assert_ne!(
+                rule.classifier.lines(&[piece(text)], "")[0].class,
+                Class::Widget,
+                "{text}"
+            );
         }
-    }
-
-    #[test]
-    fn toolbars_and_trails() {
-        let controls = PhraseSet::new(
-            &[
-                "Email to a friend",
-                "Printer friendly",
-                "Print",
-                "Email",
-                "Have your say",
-                "Read comments",
-                "See more",
-                "Photos",
-                "Home",
-            ],
-            true,
-            true,
-        )
-        .unwrap();
-        let controls = Some(&controls);
-        for yes in [
-            "Email to a friendPrinter friendly",
-            "Print | Email",
-            "Have your say Read comments",
-        ] {
-            assert!(is_toolbar(controls, yes), "{yes}");
-        }
-        for no in [
-            "Print",
-            "Email the mayor",
-            "See more photos:",
-            "Printer friendly version of the report",
-            "",
-        ] {
-            assert!(!is_toolbar(controls, no), "{no}");
-        }
-        assert!(!is_toolbar(None, "Print | Email"));
-        assert!(is_trail(controls, "Home » Sport » Football"));
-        assert!(is_trail(controls, "Home > News"));
-        assert!(!is_trail(controls, "Home"));
-        assert!(!is_trail(controls, "Homeowners » Rates"));
-        assert!(is_label(controls, "Print"));
-        assert!(is_label(controls, "Read comments (12)"));
-        assert!(!is_label(controls, "Read comments (twelve)"));
-        assert!(!is_label(controls, "Home » Sport"));
     }
 
     #[test]

@@ -8,16 +8,19 @@
 //!    less than the paragraphs around them gain; a copyright line or a
 //!    stray sentence among the junk after it gains less than the junk
 //!    around it costs.
-//! 2. After the story: in each stretch between sentences of some length,
+//! 2. A comment section: from what opens it, after the story's start, to
+//!    the end of the page, unless the story goes on after it. The story
+//!    ends there.
+//! 3. After the story: in each stretch between sentences of some length,
 //!    from the first junk block to the last, when enough of them are junk.
-//!    Teaser headlines need no label there.
-//! 3. Above the story: from its first label or control to its last, when
+//!    Teaser headlines and bare links need no label there.
+//! 4. Above the story: from its first label or control to its last, when
 //!    enough of the blocks there are such.
-//! 4. Anywhere: a box label followed by headlines and scraps (a "Related"
-//!    box).
-//!    Inside the story, headlines right before the story resumes are its
-//!    subheads and stay out.
-//! 5. Anywhere: `teaser_run` title-case headlines in a row.
+//! 5. Anywhere: a box label followed by headlines and scraps (a "Related"
+//!    box). In a story that uses subheads, a headline right before the
+//!    story resumes is one and stays out; in a story without, it is the
+//!    box's last link.
+//! 6. Anywhere: `teaser_run` title-case headlines in a row.
 
 use std::ops::Range;
 
@@ -32,6 +35,10 @@ pub enum Class {
     Label,
     /// A site control or widget: "Share this", "Print", "Advertisement".
     Furniture,
+    /// What opens the page's comment section ("Reader comments", "Leave a
+    /// reply"): furniture, and after the story's start, the rest of the
+    /// page is comments.
+    Comments,
     /// A widget of the page whole in one block, junk wherever it is, even
     /// alone: a bar of links or controls on one line ("Print | Email |
     /// Share", "Home | World | Sport"), a block whose every line is a
@@ -48,15 +55,21 @@ pub enum Class {
     Subhead,
     /// A menu entry, a time stamp, a name in capitals: neutral.
     Scrap,
+    /// A link alone on its line: junk after the story or in a box, neutral
+    /// above it (a source's address under the byline).
+    Link,
     /// Anything else: bylines, credits, list items, long fragments.
     Other,
+    /// A copy of the article's headline (scraped pages repeat it above the
+    /// story): the story's own, it ends any block of junk.
+    Title,
 }
 
 impl Class {
     pub fn is_flag(self) -> bool {
         matches!(
             self,
-            Class::Label | Class::Furniture | Class::Widget | Class::Promo
+            Class::Label | Class::Furniture | Class::Comments | Class::Widget | Class::Promo
         )
     }
 
@@ -69,9 +82,10 @@ impl Class {
         match self {
             Class::Prose => 0,
             Class::Intro => -2,
-            Class::Label | Class::Furniture | Class::Widget | Class::Promo => 15,
-            Class::Teaser | Class::Loose | Class::Subhead | Class::Other => 6,
+            Class::Label | Class::Furniture | Class::Comments | Class::Widget | Class::Promo => 15,
+            Class::Teaser | Class::Loose | Class::Subhead | Class::Other | Class::Title => 6,
             Class::Scrap => 3,
+            Class::Link => 6,
         }
     }
 }
@@ -83,6 +97,10 @@ pub struct Line {
     pub words: usize,
     /// Holds a digit: a date, a time, a score. A site menu has few.
     pub digits: bool,
+    /// Ends with a full stop, a question or an exclamation mark.
+    pub sentence: bool,
+    /// Marked up as a heading (Markdown `##`).
+    pub heading: bool,
 }
 
 /// The thresholds of a rule.
@@ -105,26 +123,30 @@ const STRAY_SENTENCE_WORDS: usize = 12;
 /// Runs of junk blocks (index ranges into `lines`), sorted, merged where
 /// they overlap or touch.
 pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
-    let lines = subheads(&lists_after_intros(lines));
+    let (lines, uses_subheads) = subheads(&lists_after_intros(lines));
     let bars = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| l.class == Class::Widget)
         .map(|(i, _)| i..i + 1);
-    let Some(story) = story(&lines) else {
+    let Some(mut story) = story(&lines) else {
         // No paragraph at all: nothing is "after the story", but a labelled
         // box is still one, and so is a bar of controls.
-        let mut runs = labelled_blocks(&lines, &(0..0));
+        let mut runs = labelled_blocks(&lines, &(0..0), uses_subheads);
         runs.extend(bars);
         return merge(runs);
     };
     let mut runs: Vec<Range<usize>> = bars.collect();
+    if let Some(comments) = comment_section(&lines, &story) {
+        story.end = story.end.min(comments.start);
+        runs.push(comments);
+    }
     runs.extend(after_story(&lines, story.end, limits));
     runs.extend(before_story(&lines[..story.start], limits));
     if limits.menu_run > 0 {
         runs.extend(menus(&lines[..story.start], limits.menu_run));
     }
-    runs.extend(labelled_blocks(&lines, &story));
+    runs.extend(labelled_blocks(&lines, &story, uses_subheads));
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
     }
@@ -141,10 +163,13 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
             let mut line = *line;
             match line.class {
                 Class::Intro => in_list = true,
-                Class::Prose | Class::Label | Class::Furniture | Class::Widget | Class::Promo => {
-                    in_list = false
-                }
-                Class::Teaser | Class::Loose if in_list => line.class = Class::Other,
+                Class::Prose
+                | Class::Label
+                | Class::Furniture
+                | Class::Comments
+                | Class::Widget
+                | Class::Promo => in_list = false,
+                Class::Teaser | Class::Loose | Class::Link if in_list => line.class = Class::Other,
                 _ => {}
             }
             line
@@ -152,25 +177,48 @@ fn lists_after_intros(lines: &[Line]) -> Vec<Line> {
         .collect()
 }
 
+/// How far above a headline to look for the label or headline of a box it
+/// may end.
+const BOX_LOOKBACK: usize = 4;
+
 /// A headline followed by a paragraph (not a one-line blurb) heads that
-/// paragraph: wherever it is, it is the story's subhead.
-fn subheads(lines: &[Line]) -> Vec<Line> {
+/// paragraph: it is the story's subhead. When the story has none between
+/// two of its paragraphs, it uses no subheads, and a headline that ends a
+/// box of links or a row of headlines before a paragraph is the box's last
+/// link instead (the second result is then false).
+fn subheads(lines: &[Line]) -> (Vec<Line>, bool) {
+    let heads = |i: usize| {
+        lines[i].class.is_headline()
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| n.class == Class::Prose && n.words > STRAY_SENTENCE_WORDS)
+    };
+    // A headline marked up as a heading (Markdown `##`) is the author's.
+    let uses_subheads = (0..lines.len())
+        .any(|i| heads(i) && (lines[i].heading || i > 0 && lines[i - 1].class == Class::Prose));
     let mut out = lines.to_vec();
-    for i in 0..out.len().saturating_sub(1) {
-        let next = lines[i + 1];
-        if out[i].class.is_headline()
-            && next.class == Class::Prose
-            && next.words > STRAY_SENTENCE_WORDS
-        {
+    for i in 0..out.len() {
+        if !heads(i) {
+            continue;
+        }
+        // Above it, past a few scraps and unsure lines, a label or another
+        // headline?
+        let ends_box = lines[..i]
+            .iter()
+            .rev()
+            .take(BOX_LOOKBACK)
+            .find(|l| !matches!(l.class, Class::Scrap | Class::Other))
+            .is_some_and(|l| l.class.is_headline() || l.class == Class::Label);
+        if uses_subheads || !ends_box {
             out[i].class = Class::Subhead;
         }
     }
-    out
+    (out, uses_subheads)
 }
 
 /// The maximum-sum stretch of blocks: a paragraph scores its word count,
 /// anything else its cost. `None` when there is no paragraph at all.
-fn story(lines: &[Line]) -> Option<Range<usize>> {
+pub fn story(lines: &[Line]) -> Option<Range<usize>> {
     let mut best: Option<(i64, Range<usize>)> = None;
     let mut sum: i64 = 0;
     let mut start = 0;
@@ -221,7 +269,7 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
         if !resumes_story(&lines[end..]) {
             end += lines[end..]
                 .iter()
-                .rposition(|l| !matches!(l.class, Class::Prose | Class::Other))
+                .rposition(|l| !matches!(l.class, Class::Prose | Class::Other | Class::Title))
                 .map_or(0, |i| i + 1);
         }
         out.push(run.start..end);
@@ -230,7 +278,7 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
 }
 
 fn is_junk(line: &Line) -> bool {
-    line.class.is_flag() || line.class == Class::Teaser
+    line.class.is_flag() || matches!(line.class, Class::Teaser | Class::Link)
 }
 
 /// Between two blocks of junk after the story, the story's kind of text:
@@ -251,6 +299,44 @@ fn resumes_story(gap: &[Line]) -> bool {
                 && next(1).is_some_and(entry)
                 && next(2).is_some_and(entry))
     })
+}
+
+/// Paragraphs in a row that show the story going on after what opened a
+/// comment section (a "Have your say" box inside the story).
+const STORY_GOES_ON: usize = 3;
+
+/// From what opens the page's comment section (after the story's start) to
+/// the end of the page: comments, the comment form, the page's footer.
+/// Comments read as prose, so the story's own kind of text coming back is
+/// `STORY_GOES_ON` paragraphs in a row; and some other junk must follow
+/// (a form, a "Report abuse" link, a footer). A paragraph right after it
+/// must be a comment, signed on the line after ("- Marco, Harbor City"): a
+/// lone "Comments" link before the story's last paragraph opens nothing.
+fn comment_section(lines: &[Line], story: &Range<usize>) -> Option<Range<usize>> {
+    let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
+    // Walking back from the end: does the story go on after `i`, is there
+    // junk after `i`?
+    let mut goes_on = vec![false; lines.len() + 1];
+    let mut junk = vec![false; lines.len() + 1];
+    let mut in_a_row = 0;
+    for i in (0..lines.len()).rev() {
+        in_a_row = if paragraph(&lines[i]) {
+            in_a_row + 1
+        } else {
+            0
+        };
+        goes_on[i] = goes_on[i + 1] || in_a_row >= STORY_GOES_ON;
+        junk[i] = junk[i + 1] || lines[i].class.is_flag();
+    }
+    let signature =
+        |l: &Line| matches!(l.class, Class::Scrap | Class::Other) && l.words <= 6 && !l.sentence;
+    let start = (story.start + 1..lines.len()).find(|&i| {
+        lines[i].class == Class::Comments
+            && (!lines.get(i + 1).is_some_and(paragraph) || lines.get(i + 2).is_some_and(signature))
+            && !goes_on[i + 1]
+            && junk[i + 1]
+    })?;
+    Some(start..lines.len())
 }
 
 /// The runs of [`after_story`] before the tail joins them, one per stretch
@@ -303,7 +389,10 @@ fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
     let last = lines.iter().rposition(|l| l.class.is_flag())?;
     let run = &lines[first..=last];
     let count = run.iter().filter(|l| l.class.is_flag()).count();
-    let counted = run.iter().filter(|l| l.class != Class::Scrap).count();
+    let counted = run
+        .iter()
+        .filter(|l| !matches!(l.class, Class::Scrap | Class::Link))
+        .count();
     let share = count as f64 / counted.max(1) as f64;
     (count >= limits.min_lines && share >= limits.min_share).then_some(first..last + 1)
 }
@@ -313,7 +402,7 @@ fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
 /// headline just before a paragraph may be that paragraph's subhead: the
 /// block stops before it. A label with nothing after it is the phrase rules'
 /// business.
-fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
+fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -326,12 +415,18 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
             Class::Teaser
             | Class::Loose
             | Class::Scrap
+            | Class::Link
             | Class::Label
             | Class::Furniture
+            | Class::Comments
             | Class::Widget
             | Class::Promo => true,
             Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
-            Class::Intro | Class::Subhead | Class::Other => false,
+            // A headline with many commas ("Federer, Djokovic and Safin
+            // advance"), not a short sentence of the story; a box does not
+            // end on one (a credit after it).
+            Class::Other => l.words <= 20 && !l.sentence,
+            Class::Intro | Class::Subhead | Class::Title => false,
         };
         let mut end = i + 1;
         while end < lines.len() && continues(&lines[end]) {
@@ -340,13 +435,14 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>) -> Vec<Range<usize>> {
         let mut last = end - 1;
         // A subhead heads one paragraph: only the last headline can be one.
         if !outside
+            && uses_subheads
             && lines.get(end).is_some_and(|l| l.class == Class::Prose)
             && last > i
             && lines[last].class.is_headline()
         {
             last -= 1;
         }
-        while last > i && lines[last].class == Class::Prose {
+        while last > i && matches!(lines[last].class, Class::Prose | Class::Other) {
             last -= 1;
         }
         if last > i {
@@ -425,6 +521,8 @@ mod tests {
                 class,
                 words: if class == Prose { 30 } else { 6 },
                 digits: false,
+                sentence: false,
+                heading: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
@@ -435,6 +533,8 @@ mod tests {
             class,
             words,
             digits: false,
+            sentence: false,
+            heading: false,
         }
     }
 
@@ -444,6 +544,8 @@ mod tests {
             class,
             words,
             digits: true,
+            sentence: false,
+            heading: false,
         }
     }
 
@@ -462,15 +564,36 @@ mod tests {
     fn subheads_inside_the_story_are_never_a_run() {
         let c = [Teaser, Prose, Prose, Teaser, Prose, Teaser, Prose];
         assert!(runs(&c).is_empty());
-        // Not even right after a stray label.
-        let c = [Prose, Label, Teaser, Prose, Prose];
+        // Not even right after a stray label, in a story with subheads.
+        let c = [Prose, Teaser, Prose, Label, Teaser, Prose, Prose];
         assert!(runs(&c).is_empty());
+    }
+
+    #[test]
+    fn in_a_story_without_subheads_a_box_takes_its_last_headline() {
+        assert_eq!(runs(&[Prose, Label, Teaser, Prose, Prose]), [(1, 3)]);
+        let c = [Prose, Label, Loose, Loose, Prose, Prose];
+        assert_eq!(runs(&c), [(1, 4)]);
+        // A short paragraph after it changes nothing.
+        let lines = [
+            l(Prose, 30),
+            l(Label, 2),
+            l(Loose, 6),
+            l(Loose, 6),
+            l(Prose, 10),
+            l(Prose, 30),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 4)]);
+        // Nor does a row of teasers keep its last out.
+        let c = [Prose, Teaser, Teaser, Teaser, Teaser, Prose];
+        assert_eq!(runs(&c), [(1, 5)]);
     }
 
     #[test]
     fn a_headline_over_a_paragraph_after_junk_is_a_subhead() {
         let lines = [
             l(Prose, 40),
+            l(Teaser, 5),
             l(Prose, 40),
             l(Label, 8),
             l(Teaser, 4),
@@ -524,10 +647,11 @@ mod tests {
     fn a_labelled_box_inside_the_story_stops_before_subheads() {
         let c = [Prose, Label, Loose, Scrap, Loose, Other, Prose, Prose];
         assert_eq!(runs(&c), [(1, 5)]);
-        // The last headline heads the paragraph after it.
-        let c = [Prose, Label, Loose, Teaser, Prose, Prose];
-        assert_eq!(runs(&c), [(1, 3)]);
-        let c = [Prose, Label, Teaser, Prose, Prose];
+        // In a story with subheads, the last headline heads the paragraph
+        // after it.
+        let c = [Prose, Teaser, Prose, Label, Loose, Teaser, Prose, Prose];
+        assert_eq!(runs(&c), [(3, 5)]);
+        let c = [Prose, Teaser, Prose, Label, Teaser, Prose, Prose];
         assert!(runs(&c).is_empty());
         // A bare label is the phrase rules' business.
         assert!(runs(&[Prose, Label, Prose, Prose]).is_empty());
@@ -555,9 +679,10 @@ mod tests {
 
     #[test]
     fn rows_of_teasers_inside_the_story() {
-        // The last of the row heads the paragraph after it.
-        let c = [Prose, Teaser, Teaser, Teaser, Teaser, Prose];
-        assert_eq!(runs(&c), [(1, 4)]);
+        // In a story with subheads, the last of the row heads the
+        // paragraph after it.
+        let c = [Prose, Teaser, Prose, Teaser, Teaser, Teaser, Teaser, Prose];
+        assert_eq!(runs(&c), [(3, 6)]);
         assert!(runs(&[Prose, Teaser, Teaser, Prose]).is_empty());
     }
 
@@ -673,13 +798,44 @@ mod tests {
     fn a_labelled_box_inside_the_story_keeps_only_its_last_headline_out() {
         let lines = [
             l(Prose, 30),
+            l(Teaser, 5),
+            l(Prose, 30),
             l(Label, 2),
             l(Loose, 6),
             l(Loose, 6),
             l(Prose, 10),
             l(Prose, 30),
         ];
-        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 3)]);
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(3, 5)]);
+    }
+
+    #[test]
+    fn the_comment_section_runs_to_the_end_of_the_page() {
+        // Comments read as prose: a reply form and a report link come with
+        // them.
+        let c = [
+            Prose, Prose, Comments, Furniture, Prose, Scrap, Prose, Furniture,
+        ];
+        assert_eq!(runs(&c), [(2, 8)]);
+        // A "Have your say" box inside the story: three paragraphs in a row
+        // show the story going on.
+        let c = [
+            Prose, Prose, Comments, Loose, Scrap, Loose, Prose, Prose, Prose, Furniture, Furniture,
+        ];
+        assert_eq!(runs(&c), [(9, 11)]);
+        // A "Comments" link before the story's last paragraph opens nothing;
+        // the next one does.
+        let c = [Prose, Prose, Comments, Prose, Comments, Scrap, Furniture];
+        assert_eq!(runs(&c), [(4, 7)]);
+        // Unless the paragraph is signed: a comment.
+        let c = [
+            Prose, Prose, Comments, Prose, Scrap, Prose, Other, Furniture,
+        ];
+        assert_eq!(runs(&c), [(2, 8)]);
+        // Above the story it is a link of the page's toolbar.
+        assert!(runs(&[Comments, Prose, Prose, Prose]).is_empty());
+        // With no junk after it, it is the phrase rules' business.
+        assert!(runs(&[Prose, Prose, Comments, Prose]).is_empty());
     }
 
     #[test]

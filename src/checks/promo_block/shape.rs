@@ -62,6 +62,126 @@ fn words(list: &str) -> Vec<String> {
     list.split_whitespace().map(String::from).collect()
 }
 
+/// What one block of text looks like, measured in one pass over it: every
+/// shape test reads these instead of scanning the text again.
+#[derive(Debug, Clone, Copy)]
+pub struct Outline<'t> {
+    /// The block's text, trimmed.
+    pub text: &'t str,
+    /// Words with a letter or digit in them.
+    pub words: usize,
+    /// Spread over more than one line.
+    pub multiline: bool,
+    pub digits: bool,
+    pub lowercase: bool,
+    pub commas: usize,
+    /// Holds `|`, `•`, `·` or `::`: may be a bar of links.
+    pub separators: bool,
+    /// Holds a mark no headline has: `@`, `|`, `©`, `•`.
+    pub unheadline: bool,
+    /// Holds an opening bracket: a list entry ("Dana Okafor (Harbor
+    /// College)"), not a title-case headline.
+    pub bracket: bool,
+}
+
+/// What a byte is, for [`Outline::of`]: one table lookup per byte, and a
+/// decoded character only where a multi-byte one starts.
+const SPACE: u16 = 1;
+const BREAK: u16 = 1 << 1;
+const ALNUM: u16 = 1 << 2;
+const DIGIT: u16 = 1 << 3;
+const LOWER: u16 = 1 << 4;
+const COMMA: u16 = 1 << 5;
+const COLON: u16 = 1 << 6;
+const SEPARATOR: u16 = 1 << 7;
+const UNHEADLINE: u16 = 1 << 8;
+const BRACKET: u16 = 1 << 9;
+/// The first byte of a character of two or more bytes.
+const LEAD: u16 = 1 << 10;
+
+const BYTES: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | 0x0b | 0x0c => SPACE,
+            b'\n' | b'\r' => SPACE | BREAK,
+            b'0'..=b'9' => ALNUM | DIGIT,
+            b'a'..=b'z' => ALNUM | LOWER,
+            b'A'..=b'Z' => ALNUM,
+            b',' => COMMA,
+            b':' => COLON,
+            b'|' => SEPARATOR | UNHEADLINE,
+            b'@' => UNHEADLINE,
+            b'(' => BRACKET,
+            0xc0..=0xff => LEAD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The flags of the character that starts at byte `at` of `text`.
+fn char_flags(text: &str, at: usize) -> u16 {
+    let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        return 0;
+    };
+    let mut flags = match c {
+        '•' => SEPARATOR | UNHEADLINE,
+        '·' => SEPARATOR,
+        '©' => UNHEADLINE,
+        _ => 0,
+    };
+    if c.is_whitespace() {
+        flags |= SPACE;
+        if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+            flags |= BREAK;
+        }
+    } else if c.is_alphanumeric() {
+        flags |= ALNUM;
+        if c.is_lowercase() {
+            flags |= LOWER;
+        }
+    }
+    flags
+}
+
+impl<'t> Outline<'t> {
+    pub fn of(text: &'t str) -> Outline<'t> {
+        let text = text.trim();
+        // A word is a run of non-space characters; it counts when a letter
+        // or digit is in it.
+        // Branch-free counting: a test per byte costs more than the sums.
+        let mut words = 0;
+        let mut counted = 0u16;
+        let mut commas = 0;
+        let mut seen = 0u16;
+        for (i, &byte) in text.as_bytes().iter().enumerate() {
+            let mut flags = BYTES[usize::from(byte)];
+            if flags & LEAD != 0 {
+                flags = char_flags(text, i);
+            }
+            seen |= flags;
+            commas += usize::from((flags >> COMMA.trailing_zeros()) & 1);
+            let alnum = (flags >> ALNUM.trailing_zeros()) & 1;
+            words += usize::from(alnum & !counted & 1);
+            counted = (counted | alnum) & !flags & SPACE;
+        }
+        Outline {
+            text,
+            words,
+            multiline: seen & BREAK != 0,
+            digits: seen & DIGIT != 0,
+            lowercase: seen & LOWER != 0,
+            commas,
+            separators: seen & SEPARATOR != 0 || (seen & COLON != 0 && text.contains("::")),
+            unheadline: seen & UNHEADLINE != 0,
+            bracket: seen & BRACKET != 0,
+        }
+    }
+}
+
 /// The compiled form of [`ShapeSpec`].
 #[derive(Debug, Clone)]
 pub struct Shape {
@@ -98,24 +218,27 @@ impl Shape {
         })
     }
 
+    /// Most words a headline has.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
     /// A paragraph of the story: a sentence end and enough words.
-    pub fn is_prose(&self, text: &str) -> bool {
-        let text = text.trim();
-        ends_sentence(text) && word_count(text) >= self.prose_min_words
+    pub fn is_prose(&self, o: &Outline) -> bool {
+        o.words >= self.prose_min_words && ends_sentence(o.text)
     }
 
     /// A bar of links: a site menu ("Home | World | Sport | Weather"), a
     /// footer ("Privacy | Terms of use | Contact us"), a topic strip. Its
     /// items are a few words each, with letters; a sentence never splits
     /// into `link_bar_items` such pieces on these separators.
-    pub fn is_link_bar(&self, text: &str) -> bool {
-        if self.link_bar_items == 0 || text.contains('\n') {
+    pub fn is_link_bar(&self, o: &Outline) -> bool {
+        if self.link_bar_items == 0 || o.multiline || !o.separators {
             return false;
         }
-        let text = text.trim();
         LINK_SEPARATORS.iter().any(|separator| {
             let mut items = 0;
-            for item in text.split(separator).map(str::trim) {
+            for item in o.text.split(separator).map(str::trim) {
                 if item.is_empty() {
                     continue;
                 }
@@ -130,25 +253,56 @@ impl Shape {
         })
     }
 
+    /// A link alone on its line: a URL (which the document blanks in
+    /// `o`; `source` is the line as written) or a bare domain
+    /// ("twitter.com/harborledger", "Example.info"). A site's list of
+    /// links, an ad's address. An e-mail address is a contact, not a link.
+    pub fn is_bare_link(&self, o: &Outline, source: &str) -> bool {
+        if o.multiline {
+            return false;
+        }
+        if o.text.is_empty() {
+            let source = source.trim_start_matches(|c: char| !c.is_alphanumeric());
+            return !source.contains('@')
+                && (source.contains("://")
+                    || source
+                        .get(..4)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("www.")));
+        }
+        if o.words != 1 || o.text.contains(char::is_whitespace) {
+            return false;
+        }
+        let host = o.text.split('/').next().unwrap_or_default();
+        let mut parts = host.split('.');
+        let last = parts.next_back().unwrap_or_default();
+        let mut count = 1;
+        for part in parts {
+            count += 1;
+            if part.is_empty() || !part.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                return false;
+            }
+        }
+        count >= 2 && (2..=6).contains(&last.len()) && last.chars().all(|c| c.is_ascii_alphabetic())
+    }
+
     /// A line that introduces what follows ("Key features:", "The full
     /// list:"): the lines after it are the story's list, not teasers.
-    pub fn is_list_intro(&self, text: &str) -> bool {
-        text.trim_end().ends_with(':')
+    pub fn is_list_intro(&self, o: &Outline) -> bool {
+        o.text.ends_with(':')
     }
 
     /// A scrap too short or too bare to be a sentence or a headline: a menu
     /// entry, a section name in capitals, a timestamp, a bar of links. It
     /// neither makes nor breaks a block of junk.
-    pub fn is_scrap(&self, text: &str) -> bool {
-        let text = text.trim();
-        // "7. Saskatoon" is an entry of the story's own numbered list.
-        if ends_sentence(text) || text.contains('\n') || is_numbered_entry(text) {
+    pub fn is_scrap(&self, o: &Outline) -> bool {
+        // "7. Saskatoon" is an entry of the story's own numbered list; "By
+        // Dana Okafor" is its byline.
+        if o.multiline || ends_sentence(o.text) || is_numbered_entry(o.text) || is_byline(o.text) {
             return false;
         }
-        let words = word_count(text);
-        words < self.min_words
-            || (words <= 8 && !text.chars().any(char::is_lowercase))
-            || (words <= 12 && (text.contains('|') || has_clock_time(text)))
+        o.words < self.min_words
+            || (o.words <= 8 && !o.lowercase)
+            || (o.words <= 12 && (o.text.contains('|') || has_clock_time(o.text)))
     }
 
     /// A headline in title case: every word but the minor ones capitalised,
@@ -156,22 +310,20 @@ impl Shape {
     /// headlines of other stories look like this; so do subheads, which is
     /// why the caller decides by position, never by shape alone. A bracket
     /// makes it a list entry ("Dana Okafor (Harbor College)") instead.
-    pub fn is_title_case_headline(&self, text: &str) -> bool {
-        if text.contains('(') {
+    pub fn is_title_case_headline(&self, o: &Outline) -> bool {
+        if o.bracket || !self.is_headline_outline(o) {
             return false;
         }
-        let Some(words) = self.headline_words(text) else {
-            return false;
-        };
+        let mut lower = String::new();
         let mut major = 0;
-        for (i, word) in words.iter().enumerate() {
+        for (i, word) in headline_words(o.text).enumerate() {
             let Some(first) = word.chars().next() else {
                 continue;
             };
             if !first.is_alphabetic() {
                 continue;
             }
-            if i > 0 && self.minor_words.contains(&word.to_lowercase()) {
+            if i > 0 && contains_folded(&self.minor_words, word, &mut lower) {
                 continue;
             }
             major += 1;
@@ -185,62 +337,61 @@ impl Shape {
 
     /// A headline in sentence case ("Ferry fares rise again"): the shape of
     /// a teaser under a "Related" label, too weak to count on its own.
-    pub fn is_loose_headline(&self, text: &str) -> bool {
-        let Some(words) = self.headline_words(text) else {
-            return false;
-        };
-        words
-            .first()
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    pub fn is_loose_headline(&self, o: &Outline) -> bool {
+        self.is_headline_outline(o)
+            && headline_words(o.text)
+                .next()
+                .and_then(|w| w.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
 
-    /// The words of `text` when its outline is a headline's: one line, no
-    /// sentence end, within the bounds, with lower-case letters (all capitals
-    /// is a label or a section name), no byline, no reporting words, no
-    /// address or separator bar. `None` otherwise.
-    fn headline_words<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
-        let text = text.trim();
-        if text.is_empty() || text.len() > self.max_chars || text.contains('\n') {
-            return None;
+    /// Is the outline of `o` a headline's: one line, no sentence end, within
+    /// the bounds, with lower-case letters (all capitals is a label or a
+    /// section name), no byline, no reporting words, no address or
+    /// separator bar?
+    fn is_headline_outline(&self, o: &Outline) -> bool {
+        let text = o.text;
+        if text.is_empty() || text.len() > self.max_chars || o.multiline {
+            return false;
         }
-        if ends_without_question(text) {
-            return None;
+        if o.unheadline || o.commas > self.max_commas || !o.lowercase {
+            return false;
         }
-        if text.contains(['@', '|', '©', '•']) || text.matches(',').count() > self.max_commas {
-            return None;
-        }
-        if !text.chars().any(char::is_lowercase) {
-            return None;
-        }
-        let words: Vec<&str> = text
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.len() < self.min_words || words.len() > self.max_words {
-            return None;
+        if o.words < self.min_words || o.words > self.max_words || ends_without_question(text) {
+            return false;
         }
         // "By Dana Okafor and Lena Marsh" is a byline; "March 3: Talks
         // Resume" is an entry in a timeline.
-        if words[0] == "By" || starts_with_date(&words) {
-            return None;
+        let mut words = headline_words(text);
+        let (first, second) = (words.next(), words.next());
+        if first == Some("By") || starts_with_date(first, second) {
+            return false;
         }
-        if words
-            .iter()
-            .any(|w| self.reporting_words.contains(&w.to_lowercase()))
-        {
-            return None;
+        let mut lower = String::new();
+        if headline_words(text).any(|w| contains_folded(&self.reporting_words, w, &mut lower)) {
+            return false;
         }
         // "Harbor City v Lakeside": a fixture list, not a headline.
-        if words
-            .iter()
-            .any(|w| matches!(*w, "v" | "vs" | "V" | "VS" | "Vs"))
-        {
-            return None;
-        }
-        Some(words)
+        !headline_words(text).any(|w| matches!(w, "v" | "vs" | "V" | "VS" | "Vs"))
     }
+}
+
+/// The words of a line, without the punctuation around them.
+fn headline_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// Is `word`, in lower case, in `set`? `buffer` holds the folded word, so a
+/// line's words share one allocation.
+fn contains_folded(set: &HashSet<String>, word: &str, buffer: &mut String) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    buffer.clear();
+    buffer.extend(word.chars().flat_map(char::to_lowercase));
+    set.contains(buffer.as_str())
 }
 
 /// What separates the items of a bar of links.
@@ -277,7 +428,7 @@ fn ends_without_question(text: &str) -> bool {
 }
 
 /// "March 3", "Sept. 12", "3 March": a date opening the line.
-fn starts_with_date(words: &[&str]) -> bool {
+fn starts_with_date(first: Option<&str>, second: Option<&str>) -> bool {
     const MONTHS: &[&str] = &[
         "jan",
         "january",
@@ -304,10 +455,10 @@ fn starts_with_date(words: &[&str]) -> bool {
         "dec",
         "december",
     ];
-    let is_month = |w: &str| MONTHS.contains(&w.to_lowercase().as_str());
+    let is_month = |w: &str| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
     let is_day = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
-    match words {
-        [first, second, ..] => {
+    match (first, second) {
+        (Some(first), Some(second)) => {
             (is_month(first) && is_day(second)) || (is_day(first) && is_month(second))
         }
         _ => false,
@@ -321,6 +472,16 @@ fn is_numbered_entry(text: &str) -> bool {
     rest.len() < text.len()
         && (rest.starts_with(". ") || rest.starts_with(") "))
         && rest[2..].chars().any(char::is_alphabetic)
+}
+
+/// "By Dana Okafor", "BY LENA MARSH AND OMAR VIDAL": a byline.
+fn is_byline(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
 }
 
 /// "07:13", "9:30": the time stamp of a listing.
@@ -360,7 +521,7 @@ mod tests {
             "Apple Cuts the Price of the iPhone Again",
             "‘We Got Her Back’ Rescue Crew Recalls Night on the Water",
         ] {
-            assert!(s.is_title_case_headline(yes), "{yes}");
+            assert!(s.is_title_case_headline(&Outline::of(yes)), "{yes}");
         }
         for no in [
             "Talks are scheduled to continue next week.",
@@ -378,22 +539,22 @@ mod tests {
             "Harbor Ledger Staff Writer Dana Okafor Contributed",
             "The Deal Was Signed on Tuesday.",
         ] {
-            assert!(!s.is_title_case_headline(no), "{no}");
+            assert!(!s.is_title_case_headline(&Outline::of(no)), "{no}");
         }
     }
 
     #[test]
     fn loose_headlines_and_prose() {
         let s = shape();
-        assert!(s.is_loose_headline("Ferry fares rise again on island routes"));
-        assert!(!s.is_loose_headline("ferry fares rise again on island routes"));
-        assert!(!s.is_loose_headline("Ferry fares rose again on Monday."));
-        assert!(s.is_prose("Talks are scheduled to continue next week."));
-        assert!(s.is_prose("She called it “a promise kept.”"));
-        assert!(!s.is_prose("Back to top."));
-        assert!(!s.is_prose("Why Every Port Strike Ends the Same Way"));
+        assert!(s.is_loose_headline(&Outline::of("Ferry fares rise again on island routes")));
+        assert!(!s.is_loose_headline(&Outline::of("ferry fares rise again on island routes")));
+        assert!(!s.is_loose_headline(&Outline::of("Ferry fares rose again on Monday.")));
+        assert!(s.is_prose(&Outline::of("Talks are scheduled to continue next week.")));
+        assert!(s.is_prose(&Outline::of("She called it “a promise kept.”")));
+        assert!(!s.is_prose(&Outline::of("Back to top.")));
+        assert!(!s.is_prose(&Outline::of("Why Every Port Strike Ends the Same Way")));
         assert!(ends_sentence("港の交渉は来週も続く。"));
-        assert!(!s.is_title_case_headline("港の交渉は来週も続く"));
+        assert!(!s.is_title_case_headline(&Outline::of("港の交渉は来週も続く")));
     }
 
     #[test]
@@ -406,17 +567,17 @@ mod tests {
             "07:13",
             "Wire | Wed, Jan 16, 07:50 GMT",
         ] {
-            assert!(s.is_scrap(yes), "{yes}");
+            assert!(s.is_scrap(&Outline::of(yes)), "{yes}");
         }
         for no in [
             "Back to top.",
             "Why Every Port Strike Ends the Same Way",
             "Rates rose 3:1 in favour",
         ] {
-            assert!(!s.is_scrap(no), "{no}");
+            assert!(!s.is_scrap(&Outline::of(no)), "{no}");
         }
-        assert!(s.is_list_intro("Key features:"));
-        assert!(!s.is_list_intro("Key features"));
+        assert!(s.is_list_intro(&Outline::of("Key features:")));
+        assert!(!s.is_list_intro(&Outline::of("Key features")));
     }
 
     #[test]
@@ -429,7 +590,7 @@ mod tests {
             "Harbor Ledger • Ferries • Port strike",
             "A | A | A",
         ] {
-            assert!(s.is_link_bar(yes), "{yes}");
+            assert!(s.is_link_bar(&Outline::of(yes)), "{yes}");
         }
         for no in [
             "Dana Okafor | Harbor Ledger staff",
@@ -437,31 +598,60 @@ mod tests {
             "The vote was 5-2 | the council met late into the night on Tuesday | again",
             "Home",
         ] {
-            assert!(!s.is_link_bar(no), "{no}");
+            assert!(!s.is_link_bar(&Outline::of(no)), "{no}");
         }
         let off = Shape::new(&ShapeSpec {
             link_bar_items: 0,
             ..ShapeSpec::default()
         })
         .unwrap();
-        assert!(!off.is_link_bar("Home | World | Sport | Weather"));
+        assert!(!off.is_link_bar(&Outline::of("Home | World | Sport | Weather")));
+    }
+
+    #[test]
+    fn bare_links() {
+        let s = shape();
+        for yes in [
+            "twitter.com/harborledger",
+            "Example.info",
+            "news.example.co.uk/",
+        ] {
+            assert!(s.is_bare_link(&Outline::of(yes), yes), "{yes:?}");
+        }
+        // The document blanks URLs and e-mail addresses.
+        assert!(s.is_bare_link(&Outline::of("   "), "https://example.com/a"));
+        assert!(s.is_bare_link(&Outline::of("   "), "» www.example.com"));
+        assert!(!s.is_bare_link(&Outline::of("   "), "desk@example.com"));
+        for no in [
+            "U.S.",
+            "No.1",
+            "Harbor Ledger",
+            "Read more at example.com",
+            "example.com.",
+            "Vol.2",
+        ] {
+            assert!(!s.is_bare_link(&Outline::of(no), no), "{no:?}");
+        }
     }
 
     #[test]
     fn numbered_entries_are_not_scraps() {
         let s = shape();
-        assert!(!s.is_scrap("7. Saskatoon"));
-        assert!(!s.is_scrap("2) Harbor City"));
-        assert!(s.is_scrap("7"));
-        assert!(s.is_scrap("2007"));
+        assert!(!s.is_scrap(&Outline::of("7. Saskatoon")));
+        assert!(!s.is_scrap(&Outline::of("2) Harbor City")));
+        assert!(s.is_scrap(&Outline::of("7")));
+        assert!(!s.is_scrap(&Outline::of("By Dana Okafor")));
+        assert!(!s.is_scrap(&Outline::of("BY LENA MARSH")));
+        assert!(s.is_scrap(&Outline::of("by the pier")));
+        assert!(s.is_scrap(&Outline::of("2007")));
     }
 
     #[test]
     fn a_headline_may_say_who_says_so() {
         let s = shape();
-        assert!(s.is_loose_headline("Ferries halt after crash, regulator says"));
-        assert!(s.is_title_case_headline("Port Strike Will End Soon, Union Says"));
-        assert!(!s.is_loose_headline("Additional reporting by Lena Marsh"));
+        assert!(s.is_loose_headline(&Outline::of("Ferries halt after crash, regulator says")));
+        assert!(s.is_title_case_headline(&Outline::of("Port Strike Will End Soon, Union Says")));
+        assert!(!s.is_loose_headline(&Outline::of("Additional reporting by Lena Marsh")));
     }
 
     #[test]
