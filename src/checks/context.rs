@@ -3,21 +3,30 @@
 //! several kinds read (the paired quotation marks), made once on first use.
 
 use std::any::{Any, TypeId};
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
 use foldhash::HashMap;
 
+use super::names::tokens::{self, Word};
 use super::phrase_pass::{PassHits, PhrasePass};
 use super::quotes::ArticleQuotes;
 use super::text::PhraseSet;
 use crate::document::Document;
 
+/// Articles up to this size keep their words for every check that reads
+/// them; longer ones are tokenized by each check as it goes, so a 50 MB
+/// export never holds all its words at once.
+const WORD_CACHE_BYTES: usize = 1 << 20;
+
 pub struct Context<'d> {
     pub doc: &'d Document,
     shared: Option<(&'d PhrasePass, PassHits)>,
     quotes: OnceCell<ArticleQuotes<'d>>,
+    /// Each block's words, when the article is small enough to keep them.
+    words: OnceCell<Option<Vec<Vec<Word<'d>>>>>,
     /// What rules of one kind computed for each other (see `memo`).
     memo: RefCell<HashMap<(TypeId, u64), Rc<dyn Any>>>,
 }
@@ -30,6 +39,7 @@ impl<'d> Context<'d> {
             doc,
             shared: None,
             quotes: OnceCell::new(),
+            words: OnceCell::new(),
             memo: RefCell::default(),
         }
     }
@@ -81,6 +91,20 @@ impl<'d> Context<'d> {
         made
     }
 
+    /// The words of block `index` as the names kinds read them
+    /// ([`tokens::words`]), tokenized once per article.
+    pub fn block_words(&self, index: usize) -> Cow<'_, [Word<'d>]> {
+        let doc = self.doc;
+        let kept = self.words.get_or_init(|| {
+            (doc.source.len() <= WORD_CACHE_BYTES)
+                .then(|| doc.blocks.iter().map(tokens::words).collect())
+        });
+        match kept {
+            Some(all) => Cow::Borrowed(all[index].as_slice()),
+            None => Cow::Owned(tokens::words(&doc.blocks[index])),
+        }
+    }
+
     /// The article's quotation marks, paired.
     pub fn quotes(&self) -> &ArticleQuotes<'d> {
         self.quotes.get_or_init(|| ArticleQuotes::of(self.doc))
@@ -112,5 +136,27 @@ mod tests {
         // Another type under the same key, and another key, are their own.
         assert_eq!(*cx.memo(7, || "text"), "text");
         assert_eq!(*cx.memo(8, || vec![3u8]), vec![3]);
+    }
+
+    #[test]
+    fn block_words_are_the_tokenizers_kept_or_not() {
+        let small = "Headline\n\nMayor Ewa Kowalczyk said so.\n\nKowalczyk left.\n".to_string();
+        let large = small.repeat(WORD_CACHE_BYTES / small.len() + 1);
+        for text in [small, large] {
+            let doc = Document::parse("t.txt", text, Format::Text, &ReadOptions::default());
+            let cx = Context::new(&doc);
+            for (index, block) in doc.blocks.iter().enumerate() {
+                let kept: Vec<_> = cx
+                    .block_words(index)
+                    .iter()
+                    .map(|w| w.range.clone())
+                    .collect();
+                let fresh: Vec<_> = tokens::words(block)
+                    .iter()
+                    .map(|w| w.range.clone())
+                    .collect();
+                assert_eq!(kept, fresh);
+            }
+        }
     }
 }

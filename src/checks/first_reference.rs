@@ -138,8 +138,8 @@ impl Check for FirstReference {
         let mut run_words: Vec<tokens::Word<'_>> = Vec::new();
         let mut runs: Vec<NameRun> = Vec::new();
         for (index, block) in body() {
-            let words = tokens::words(block);
-            for w in &words {
+            let words = cx.block_words(index);
+            for w in words.iter() {
                 if w.text.chars().next().is_some_and(char::is_lowercase) {
                     lower_words.insert(fold_word(w.text));
                 } else if w.shape == Shape::Name && !w.initial {

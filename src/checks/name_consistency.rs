@@ -138,7 +138,7 @@ impl Check for Consistency {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let (mentions, lower_words) = collect(doc);
+        let (mentions, lower_words) = collect(cx);
         let mut odd: Vec<Odd<'_, '_>> = Vec::new();
         for forms in same_letter_groups(&mentions) {
             odd.extend(judge(

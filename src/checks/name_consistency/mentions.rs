@@ -6,9 +6,10 @@ use foldhash::{HashSet, HashSetExt};
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::checks::Context;
 use crate::checks::names::fold::{fold_word, joined_key};
 use crate::checks::names::tokens::{self, Shape, Word};
-use crate::document::{BlockKind, Document};
+use crate::document::BlockKind;
 
 /// Longest run of words compared as one name.
 const MAX_WORDS: usize = 4;
@@ -58,13 +59,14 @@ impl Mention<'_> {
 
 /// All mentions in `doc`, in document order, and the set of words the
 /// article also uses in lower case (ordinary words, not names).
-pub fn collect(doc: &Document) -> (Vec<Mention<'_>>, HashSet<Cow<'_, str>>) {
+pub fn collect<'d>(cx: &Context<'d>) -> (Vec<Mention<'d>>, HashSet<Cow<'d, str>>) {
+    let doc = cx.doc;
     let mut mentions = Vec::new();
     let mut lower_words = HashSet::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
-        let words = tokens::words(block);
-        for word in &words {
+        let words = cx.block_words(block_index);
+        for word in words.iter() {
             if word.text.chars().next().is_some_and(char::is_lowercase) {
                 lower_words.insert(fold_word(word.text));
             }
