@@ -9,20 +9,12 @@ use serde_json::Value;
 
 use crate::support::{copydesk, stderr, stdout, write};
 
-/// Run `check --format json` on the given files; return findings, exit code, stderr.
+/// `check --no-config --format json FILES` in `dir`.
 fn check_json(dir: &Path, files: &[&str]) -> (Vec<Value>, Option<i32>, String) {
-    let out = copydesk()
-        .current_dir(dir)
-        .args(["check", "--no-config", "--format", "json"])
-        .args(files)
-        .timeout(std::time::Duration::from_secs(120))
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "copydesk panicked:\n{err}");
-    let items: Value =
-        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("bad JSON ({e}): {err}"));
-    (items.as_array().unwrap().clone(), out.status.code(), err)
+    let args: Vec<&str> = std::iter::once("--no-config")
+        .chain(files.iter().copied())
+        .collect();
+    crate::support::json_in(dir, &args)
 }
 
 const BAD: &str = "Headline\n\nThe vote is on TKTK.\n";

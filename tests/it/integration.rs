@@ -1,27 +1,11 @@
 //! Newsroom integration through the CLI: config files, suppressions, the CI
 //! formats (SARIF validated against the official schema), --changed-since.
 
-use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{copydesk, shared, stderr, stdout, write};
-
-fn json_in(dir: &Path, args: &[&str]) -> (Vec<Value>, Option<i32>, String) {
-    let out = copydesk()
-        .current_dir(dir)
-        .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let items: Value = serde_json::from_str(&stdout(&out)).unwrap_or(Value::Array(vec![]));
-    (
-        items.as_array().unwrap().clone(),
-        out.status.code(),
-        stderr(&out),
-    )
-}
+use crate::support::{copydesk, json_in, shared, stderr, stdout, write};
 
 const PLACEHOLDER: &str = "# Vote\n\nThe council votes on TKTK and the goverment agrees.\n";
 

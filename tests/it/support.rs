@@ -105,3 +105,27 @@ pub fn write(path: &Path, text: impl AsRef<[u8]>) {
     }
     std::fs::write(path, text).unwrap();
 }
+
+/// `copydesk check --format json ARGS` run in `dir`: the findings (none
+/// when nothing was printed, as on a config error), the exit code and
+/// stderr. A panic or output that is not JSON fails the test.
+pub fn json_in(dir: &Path, args: &[&str]) -> (Vec<serde_json::Value>, Option<i32>, String) {
+    let out = copydesk()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "copydesk panicked:\n{err}");
+    let printed = stdout(&out);
+    let items = if printed.trim().is_empty() {
+        Vec::new()
+    } else {
+        let value: serde_json::Value =
+            serde_json::from_str(&printed).unwrap_or_else(|e| panic!("bad JSON ({e}): {err}"));
+        value.as_array().cloned().unwrap_or_default()
+    };
+    (items, out.status.code(), err)
+}
