@@ -16,16 +16,16 @@ use crate::document::{Block, BlockKind};
 
 /// A fixed word list, looked up by hash: these are asked about every
 /// word of every article.
-pub struct Lexicon {
+pub struct WordList {
     words: &'static [&'static str],
     /// The set, and the length of its longest word: most words asked about
     /// are longer and need no hashing.
     set: OnceLock<(HashSet<&'static str>, usize)>,
 }
 
-impl Lexicon {
-    const fn new(words: &'static [&'static str]) -> Lexicon {
-        Lexicon {
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
             words,
             set: OnceLock::new(),
         }
@@ -320,7 +320,7 @@ pub fn word_before<'w, 't>(words: &'w [Word<'t>], run: &Run) -> Option<&'w Word<
 }
 
 /// Verbs of saying that tie a bare name to a person: "Okafor said".
-pub static SPEECH: Lexicon = Lexicon::new(&[
+pub static SPEECH: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -341,7 +341,7 @@ pub static SPEECH: Lexicon = Lexicon::new(&[
 ]);
 
 /// Titles and honorifics written before a name (capitalised).
-pub static TITLES: Lexicon = Lexicon::new(&[
+pub static TITLES: WordList = WordList::new(&[
     "Mr",
     "Mrs",
     "Ms",
@@ -443,13 +443,13 @@ pub static TITLES: Lexicon = Lexicon::new(&[
 
 /// Role nouns that are not titles when capitalised: "Premier League",
 /// "Father Christmas", "Forward Planning".
-static NOT_TITLES: Lexicon = Lexicon::new(&[
+static NOT_TITLES: WordList = WordList::new(&[
     "Premier", "Father", "Mother", "Son", "Daughter", "Brother", "Sister", "Friend", "Head",
     "Forward", "Host", "Player", "Student", "Resident", "Owner", "Wife", "Husband",
 ]);
 
 /// Lower-case role nouns that introduce a person: "union president Dana Okafor".
-pub static ROLES: Lexicon = Lexicon::new(&[
+pub static ROLES: WordList = WordList::new(&[
     "president",
     "minister",
     "mayor",
@@ -538,7 +538,7 @@ pub static ROLES: Lexicon = Lexicon::new(&[
 
 /// Last parts that make a capitalised compound a modifier, not a name:
 /// "Houston-based", "Nuclear-armed", "Labour-led".
-pub static MODIFIERS: Lexicon = Lexicon::new(&[
+pub static MODIFIERS: WordList = WordList::new(&[
     "based",
     "born",
     "led",
@@ -561,14 +561,14 @@ pub static MODIFIERS: Lexicon = Lexicon::new(&[
 ]);
 
 /// Lower-case particles inside names: "Luiz Inácio Lula da Silva".
-pub static PARTICLES: Lexicon = Lexicon::new(&[
+pub static PARTICLES: WordList = WordList::new(&[
     "da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "ter",
     "van", "von", "bin", "binti", "ibn", "al", "el", "y",
 ]);
 
 /// Capitalised words that are never names for these checks ("May" is
 /// left out: Theresa May).
-pub static STOP: Lexicon = Lexicon::new(&[
+pub static STOP: WordList = WordList::new(&[
     "Monday",
     "Tuesday",
     "Wednesday",
