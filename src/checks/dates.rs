@@ -177,10 +177,12 @@ struct Dates {
     time: TimeOfDay,
 }
 
-fn tables_key(locales: &Spanned<Vec<Spanned<LocaleSpec>>>) -> u64 {
+/// The key of the tables declared by rule `owner` (rule ids are unique in
+/// a run, and a rule's tables are compiled the same for every rule).
+fn tables_key(owner: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    format!("{locales:?}").hash(&mut hasher);
+    owner.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -208,7 +210,7 @@ fn build(file: &RuleFile) -> Result<Dates, RuleError> {
         }
     }
     let (locales, tables_key) = match (&spec.locales, &spec.locales_from) {
-        (Some(locales), None) => (locale::compile_all(file, locales)?, tables_key(locales)),
+        (Some(locales), None) => (locale::compile_all(file, locales)?, tables_key(file.id)),
         (None, Some(from)) => shared_locales(file, from)?,
         (Some(locales), Some(_)) => {
             return Err(file.error_at(locales, "give `locales` or `locales_from`, not both"));
@@ -259,7 +261,7 @@ fn shared_locales(
         ));
     };
     let compiled = locale::compile_all(&owner, &locales).map_err(broken)?;
-    Ok((compiled, tables_key(&locales)))
+    Ok((compiled, tables_key(id)))
 }
 
 impl Check for Dates {
