@@ -51,10 +51,9 @@
 mod mentions;
 mod similar;
 
-use foldhash::{HashMap, HashMapExt, HashSet};
-use std::borrow::Cow;
+use foldhash::{HashMap, HashMapExt};
 
-use self::mentions::{Mention, collect};
+use self::mentions::{Mention, collect, written_in_lower_case};
 use super::{Check, Context, Kind, RuleMeta, fill};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label};
 use crate::document::Document;
@@ -138,7 +137,7 @@ impl Check for Consistency {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let (mentions, lower_words) = collect(cx);
+        let mentions = collect(cx);
         let mut odd: Vec<Odd<'_, '_>> = Vec::new();
         for forms in same_letter_groups(&mentions) {
             odd.extend(judge(
@@ -153,7 +152,7 @@ impl Check for Consistency {
             ));
         }
         if self.slips {
-            let (forms, pairs) = slip_pairs(&mentions, &lower_words);
+            let (forms, pairs) = slip_pairs(cx, &mentions);
             for (a, b) in pairs {
                 odd.extend(judge(&[&forms[a], &forms[b]], Evidence::Slip));
             }
@@ -247,15 +246,15 @@ fn swapped_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>>
 /// Single-word spellings one slip apart: one merged form per key (case
 /// and accents aside) and the pairs of forms to judge.
 fn slip_pairs<'m, 't>(
+    cx: &Context<'_>,
     mentions: &'m [Mention<'t>],
-    lower_words: &HashSet<Cow<'_, str>>,
 ) -> (Vec<Form<'m, 't>>, Vec<(usize, usize)>) {
     let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.words == 1) {
-        if !lower_words.contains(m.key.as_str()) {
-            by_key.entry(&m.key).or_default().push(m);
-        }
+        by_key.entry(&m.key).or_default().push(m);
     }
+    let ordinary = written_in_lower_case(cx, &by_key);
+    by_key.retain(|key, _| !ordinary.contains(key));
     let mut keys: Vec<&str> = by_key.keys().copied().collect();
     keys.sort_unstable();
     let owned: Vec<String> = keys.iter().map(|k| k.to_string()).collect();

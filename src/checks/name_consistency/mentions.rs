@@ -2,7 +2,7 @@
 //! check compares them: single name words and runs of two to four words.
 //! Mentions borrow the article's text; only the folded key is built.
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -57,20 +57,13 @@ impl Mention<'_> {
     }
 }
 
-/// All mentions in `doc`, in document order, and the set of words the
-/// article also uses in lower case (ordinary words, not names).
-pub fn collect<'d>(cx: &Context<'d>) -> (Vec<Mention<'d>>, HashSet<Cow<'d, str>>) {
+/// All mentions in `doc`, in document order.
+pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
     let doc = cx.doc;
     let mut mentions = Vec::new();
-    let mut lower_words = HashSet::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
         let words = cx.block_words(block_index);
-        for word in words.iter() {
-            if word.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(fold_word(word.text));
-            }
-        }
         let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
         for run in tokens::runs(&words, text) {
             let run_words = &words[run.words.clone()];
@@ -133,7 +126,30 @@ pub fn collect<'d>(cx: &Context<'d>) -> (Vec<Mention<'d>>, HashSet<Cow<'d, str>>
         }
     }
     mentions.sort_by_key(|m| (m.position(), std::cmp::Reverse(m.range.end)));
-    (mentions, lower_words)
+    mentions
+}
+
+/// The keys among `keys` that the article also writes as a lower-case word:
+/// ordinary words ("Police" opening a sentence, "police" elsewhere), not
+/// names. Only the few keys asked about are hashed, not every word.
+pub fn written_in_lower_case<'k, V>(
+    cx: &Context<'_>,
+    keys: &HashMap<&'k str, V>,
+) -> HashSet<&'k str> {
+    let mut found = HashSet::new();
+    if keys.is_empty() {
+        return found;
+    }
+    for block_index in 0..cx.doc.blocks.len() {
+        for word in cx.block_words(block_index).iter() {
+            if word.text.chars().next().is_some_and(char::is_lowercase)
+                && let Some((key, _)) = keys.get_key_value(fold_word(word.text).as_ref())
+            {
+                found.insert(*key);
+            }
+        }
+    }
+    found
 }
 
 fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {

@@ -18,9 +18,30 @@ use crate::document::{Block, BlockKind};
 /// word of every article.
 pub struct WordList {
     words: &'static [&'static str],
-    /// The set, and the length of its longest word: most words asked about
-    /// are longer and need no hashing.
-    set: OnceLock<(HashSet<&'static str>, usize)>,
+    set: OnceLock<IndexedWords>,
+}
+
+/// The set, and a filter that turns most words away before any hashing:
+/// the longest word's length, and a bit per (length, first byte, last
+/// byte) signature of the words in the list.
+struct IndexedWords {
+    set: HashSet<&'static str>,
+    longest: usize,
+    signatures: [u64; SIGNATURE_WORDS],
+}
+
+const SIGNATURE_WORDS: usize = 16;
+
+/// A bit index for `word`'s length and outer bytes.
+fn signature(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = match bytes {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    let mixed = (usize::from(first) * 31 + usize::from(last)) * 17 + bytes.len();
+    mixed % (SIGNATURE_WORDS * 64)
 }
 
 impl WordList {
@@ -32,11 +53,22 @@ impl WordList {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let (set, longest) = self.set.get_or_init(|| {
-            let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
-            (self.words.iter().copied().collect(), longest)
+        let index = self.set.get_or_init(|| {
+            let mut signatures = [0u64; SIGNATURE_WORDS];
+            for word in self.words {
+                let bit = signature(word);
+                signatures[bit / 64] |= 1 << (bit % 64);
+            }
+            IndexedWords {
+                set: self.words.iter().copied().collect(),
+                longest: self.words.iter().map(|w| w.len()).max().unwrap_or(0),
+                signatures,
+            }
         });
-        word.len() <= *longest && set.contains(word)
+        let bit = signature(word);
+        word.len() <= index.longest
+            && index.signatures[bit / 64] & (1 << (bit % 64)) != 0
+            && index.set.contains(word)
     }
 
     /// Whether the list holds `word` in lower case (ASCII letters lowered;
@@ -772,6 +804,19 @@ mod tests {
             }
             proptest::prop_assert_eq!(found, reference_word_ranges(&text));
         }
+    }
+
+    #[test]
+    fn word_lists_find_their_words_and_only_those() {
+        for list in [&SPEECH, &TITLES, &NOT_TITLES, &ROLES, &MODIFIERS, &PARTICLES, &STOP] {
+            for word in list.words {
+                assert!(list.contains(word), "{word}");
+                assert!(!list.contains(&format!("{word}x")), "{word}x");
+            }
+            assert!(!list.contains(""));
+        }
+        assert!(ROLES.contains_lowercase("Mayor") && ROLES.contains_lowercase("MAYOR"));
+        assert!(!ROLES.contains_lowercase("Mayors"));
     }
 
     #[test]
