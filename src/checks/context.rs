@@ -8,13 +8,14 @@ use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
+use super::names::fold::fold_word;
 use super::names::tokens::{self, Word};
 use super::phrase_pass::{PassHits, PhrasePass};
 use super::quotes::ArticleQuotes;
 use super::text::PhraseSet;
-use crate::document::Document;
+use crate::document::{Block, Document};
 
 /// Articles up to this size keep their words for every check that reads
 /// them; longer ones are tokenized by each check as it goes, so a 50 MB
@@ -103,6 +104,35 @@ impl<'d> Context<'d> {
             Some(all) => Cow::Borrowed(all[index].as_slice()),
             None => Cow::Owned(tokens::words(&doc.blocks[index])),
         }
+    }
+
+    /// The keys among `keys` (folded words) that the article also writes as
+    /// a lower-case word in a block `include` accepts: ordinary words
+    /// ("Police" opening a sentence, "police" elsewhere), not names. The
+    /// names kinds ask this about a few candidates, so only those are
+    /// hashed, never every word.
+    pub fn written_in_lower_case<'k>(
+        &self,
+        keys: &HashSet<&'k str>,
+        include: impl Fn(&Block) -> bool,
+    ) -> HashSet<&'k str> {
+        let mut found = HashSet::default();
+        if keys.is_empty() {
+            return found;
+        }
+        for (index, block) in self.doc.blocks.iter().enumerate() {
+            if !include(block) {
+                continue;
+            }
+            for word in self.block_words(index).iter() {
+                if word.text.chars().next().is_some_and(char::is_lowercase)
+                    && let Some(key) = keys.get(fold_word(word.text).as_ref())
+                {
+                    found.insert(*key);
+                }
+            }
+        }
+        found
     }
 
     /// The article's quotation marks, paired.

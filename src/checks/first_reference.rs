@@ -134,15 +134,12 @@ impl Check for FirstReference {
         // 50 MB file never holds all its words at once); the runs are judged
         // once the sets are complete.
         let mut known: HashSet<&str> = HashSet::new();
-        let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
         let mut run_words: Vec<tokens::Word<'_>> = Vec::new();
         let mut runs: Vec<NameRun> = Vec::new();
         for (index, block) in body() {
             let words = cx.block_words(index);
             for w in words.iter() {
-                if w.text.chars().next().is_some_and(char::is_lowercase) {
-                    lower_words.insert(fold_word(w.text));
-                } else if w.shape == Shape::Name && !w.initial {
+                if w.shape == Shape::Name && !w.initial {
                     known.insert(w.text);
                 }
             }
@@ -190,7 +187,10 @@ impl Check for FirstReference {
                 _ => {}
             }
         }
-        let mut reported: HashSet<&str> = HashSet::new();
+        // Bare uses before the full name, of a plain person; then the
+        // surnames the article also writes in lower case are words, not
+        // names ("Mayor Park" beside "the park").
+        let mut early_uses: Vec<(&str, &Use, &Use)> = Vec::new();
         for (surname, early) in &bare {
             let Some(named) = full.get(surname) else {
                 continue;
@@ -199,12 +199,18 @@ impl Check for FirstReference {
             // The person must be plain: a title at the bare use ("Mayor
             // Kowalczyk"), or "said" there and a title at the full name.
             let person = early.titled || (early.speaks && named.titled);
-            if early.position() >= named.position()
-                || reported.contains(surname.as_str())
-                || lower_words.contains(fold_word(surname).as_ref())
-                || peer
-                || !person
-            {
+            if early.position() < named.position() && !peer && person {
+                early_uses.push((surname, early, named));
+            }
+        }
+        let folded: Vec<Cow<'_, str>> = early_uses.iter().map(|(s, ..)| fold_word(s)).collect();
+        let ordinary = cx.written_in_lower_case(
+            &folded.iter().map(AsRef::as_ref).collect(),
+            |b| !matches!(b.kind, BlockKind::Headline | BlockKind::Heading),
+        );
+        let mut reported: HashSet<&str> = HashSet::new();
+        for ((surname, early, named), folded) in early_uses.into_iter().zip(&folded) {
+            if reported.contains(surname) || ordinary.contains(folded.as_ref()) {
                 continue;
             }
             reported.insert(surname);
@@ -214,7 +220,7 @@ impl Check for FirstReference {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let vars = [("surname", surname.as_str()), ("full", full_name.as_str())];
+            let vars = [("surname", surname), ("full", full_name.as_str())];
             let label = Label {
                 span: named_block.span(named.range.clone()),
                 message: fill(&self.label, &vars),

@@ -51,9 +51,9 @@
 mod mentions;
 mod similar;
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
-use self::mentions::{Mention, collect, written_in_lower_case};
+use self::mentions::{Mention, collect};
 use super::{Check, Context, Kind, RuleMeta, fill};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label};
 use crate::document::Document;
@@ -253,7 +253,8 @@ fn slip_pairs<'m, 't>(
     for m in mentions.iter().filter(|m| m.words == 1) {
         by_key.entry(&m.key).or_default().push(m);
     }
-    let ordinary = written_in_lower_case(cx, &by_key);
+    let keys: HashSet<&str> = by_key.keys().copied().collect();
+    let ordinary = cx.written_in_lower_case(&keys, |_| true);
     by_key.retain(|key, _| !ordinary.contains(key));
     let mut keys: Vec<&str> = by_key.keys().copied().collect();
     keys.sort_unstable();

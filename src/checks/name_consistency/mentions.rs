@@ -2,12 +2,12 @@
 //! check compares them: single name words and runs of two to four words.
 //! Mentions borrow the article's text; only the folded key is built.
 
-use foldhash::{HashMap, HashSet, HashSetExt};
+
 use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::checks::Context;
-use crate::checks::names::fold::{fold_word, joined_key};
+use crate::checks::names::fold::joined_key;
 use crate::checks::names::tokens::{self, Shape, Word};
 use crate::document::BlockKind;
 
@@ -129,28 +129,6 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
     mentions
 }
 
-/// The keys among `keys` that the article also writes as a lower-case word:
-/// ordinary words ("Police" opening a sentence, "police" elsewhere), not
-/// names. Only the few keys asked about are hashed, not every word.
-pub fn written_in_lower_case<'k, V>(
-    cx: &Context<'_>,
-    keys: &HashMap<&'k str, V>,
-) -> HashSet<&'k str> {
-    let mut found = HashSet::new();
-    if keys.is_empty() {
-        return found;
-    }
-    for block_index in 0..cx.doc.blocks.len() {
-        for word in cx.block_words(block_index).iter() {
-            if word.text.chars().next().is_some_and(char::is_lowercase)
-                && let Some((key, _)) = keys.get_key_value(fold_word(word.text).as_ref())
-            {
-                found.insert(*key);
-            }
-        }
-    }
-    found
-}
 
 fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {
     let range = words[0].range.start..words[words.len() - 1].range.end;
