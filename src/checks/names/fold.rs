@@ -35,18 +35,31 @@ impl Folded {
         };
         let bytes = original.as_bytes();
         let mut in_gap = false;
+        // The original offset whose byte would continue the current one-to-
+        // one piece; anything else (a collapsed gap, a folded character)
+        // makes the next ASCII byte start a piece of its own.
+        let mut continues_at = usize::MAX;
         let mut at = 0;
         while at < bytes.len() {
-            // Most of the text is runs of ASCII letters, digits and
-            // punctuation: copied and lower-cased a run at a time.
-            let run = bytes[at..]
-                .iter()
-                .take_while(|b| b.is_ascii() && !is_gap(char::from(**b)))
-                .count();
-            if run > 0 {
-                folded.push_ascii_run(&original[at..at + run], at);
-                in_gap = false;
-                at += run;
+            let byte = bytes[at];
+            // Most of the text is ASCII, folded a byte at a time without
+            // decoding characters.
+            if byte.is_ascii() {
+                let gap = is_gap(char::from(byte));
+                if !(gap && in_gap) {
+                    if at != continues_at {
+                        folded.pieces.push(Piece {
+                            folded: folded.text.len() as u32,
+                            original: at as u32,
+                            whole: false,
+                        });
+                    }
+                    let out = if gap { b' ' } else { byte.to_ascii_lowercase() };
+                    folded.text.push(char::from(out));
+                    continues_at = at + 1;
+                }
+                in_gap = gap;
+                at += 1;
                 continue;
             }
             let Some(c) = original[at..].chars().next() else {
@@ -54,7 +67,7 @@ impl Folded {
             };
             if is_gap(c) {
                 if !in_gap {
-                    folded.push_piece(c.is_ascii(), at, " ");
+                    folded.push_piece(at, " ");
                 }
                 in_gap = true;
             } else {
@@ -66,60 +79,31 @@ impl Folded {
         folded
     }
 
-    /// Append a run of ASCII that is not white space, lower-cased, from the
-    /// original offset `at`.
-    fn push_ascii_run(&mut self, run: &str, at: usize) {
-        let here = self.text.len();
-        let continues = self
-            .pieces
-            .last()
-            .is_some_and(|p| !p.whole && p.original as usize + (here - p.folded as usize) == at);
-        if !continues {
-            self.pieces.push(Piece {
-                folded: here as u32,
-                original: at as u32,
-                whole: false,
-            });
-        }
-        self.text.push_str(run);
-        self.text[here..].make_ascii_lowercase();
-    }
-
-    /// Append `out` for the original character at `at`; `one_to_one` when
-    /// it is a single ASCII byte standing for a single ASCII byte.
-    fn push_piece(&mut self, one_to_one: bool, at: usize, out: &str) {
-        let here = self.text.len() as u32;
-        let continues = one_to_one
-            && self.pieces.last().is_some_and(|p| {
-                !p.whole && p.original as usize + (here - p.folded) as usize == at
-            });
-        if !continues {
-            self.pieces.push(Piece {
-                folded: here,
-                original: at as u32,
-                whole: !one_to_one,
-            });
-        }
+    /// Append `out` for the whole (non-ASCII) original character at `at`.
+    fn push_piece(&mut self, at: usize, out: &str) {
+        self.pieces.push(Piece {
+            folded: self.text.len() as u32,
+            original: at as u32,
+            whole: true,
+        });
         self.text.push_str(out);
     }
 
+    /// Append the fold of the non-ASCII, non-gap character `c` at `at`.
     fn push_char(&mut self, c: char, at: usize) {
-        if c.is_ascii() {
-            let mut buffer = [0u8; 4];
-            self.push_ascii_run(c.encode_utf8(&mut buffer), at);
-        } else if is_combining_mark(c) {
+        if is_combining_mark(c) {
             // Decomposed accents ("e" + U+0301) vanish like precomposed ones.
         } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
-            self.push_piece(false, at, "'");
+            self.push_piece(at, "'");
         } else if let Some(base) = latin_base(c) {
-            self.push_piece(false, at, base);
+            self.push_piece(at, base);
         } else {
             let lower: String = c
                 .to_lowercase()
                 .filter(|l| !is_combining_mark(*l))
                 .collect();
             if !lower.is_empty() {
-                self.push_piece(false, at, &lower);
+                self.push_piece(at, &lower);
             }
         }
     }
