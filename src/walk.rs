@@ -51,10 +51,8 @@ pub fn inputs(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<Walk
     let mut seen = std::collections::HashSet::new();
     let mut push = |input: Input, inputs: &mut Vec<Input>| {
         let key = match &input {
-            Input::File(path) => {
-                Input::File(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
-            }
-            Input::Stdin(_) => input.clone(),
+            Input::File(path) => file_identity(path),
+            Input::Stdin(_) => FileIdentity::Stdin,
         };
         if seen.insert(key) {
             inputs.push(input);
@@ -83,6 +81,28 @@ pub fn inputs(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<Walk
         }
     }
     (inputs, errors)
+}
+
+/// What makes two paths one file.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum FileIdentity {
+    /// Device and inode: one `stat`, where resolving the whole path would
+    /// cost a call per component, for every file of an archive.
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Path(PathBuf),
+    Stdin,
+}
+
+fn file_identity(path: &Path) -> FileIdentity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            return FileIdentity::Inode(meta.dev(), meta.ino());
+        }
+    }
+    FileIdentity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 fn walk_dir(dir: &Path, options: &WalkOptions, errors: &mut Vec<WalkError>) -> Vec<PathBuf> {

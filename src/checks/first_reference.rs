@@ -204,10 +204,9 @@ impl Check for FirstReference {
             }
         }
         let folded: Vec<Cow<'_, str>> = early_uses.iter().map(|(s, ..)| fold_word(s)).collect();
-        let ordinary = cx.written_in_lower_case(
-            &folded.iter().map(AsRef::as_ref).collect(),
-            |b| !matches!(b.kind, BlockKind::Headline | BlockKind::Heading),
-        );
+        let ordinary = cx.written_in_lower_case(&folded.iter().map(AsRef::as_ref).collect(), |b| {
+            !matches!(b.kind, BlockKind::Headline | BlockKind::Heading)
+        });
         let mut reported: HashSet<&str> = HashSet::new();
         for ((surname, early, named), folded) in early_uses.into_iter().zip(&folded) {
             if reported.contains(surname) || ordinary.contains(folded.as_ref()) {

@@ -170,6 +170,19 @@ fn symlink_loops_and_missing_files_are_reported() {
 }
 
 #[test]
+fn a_file_reached_by_several_paths_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("news")).unwrap();
+    write(&d.join("news/a.txt"), BAD);
+    std::os::unix::fs::symlink("news", d.join("mirror")).unwrap();
+    std::os::unix::fs::symlink("news/a.txt", d.join("same.txt")).unwrap();
+    let (items, code, _) = check_json(d, &["news", "mirror", "same.txt", "news/a.txt"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(items.len(), 1, "{items:?}");
+}
+
+#[test]
 fn a_file_that_disappears_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("soon-gone.txt");

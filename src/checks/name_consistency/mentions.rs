@@ -2,7 +2,6 @@
 //! check compares them: single name words and runs of two to four words.
 //! Mentions borrow the article's text; only the folded key is built.
 
-
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -128,7 +127,6 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
     mentions.sort_by_key(|m| (m.position(), std::cmp::Reverse(m.range.end)));
     mentions
 }
-
 
 fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {
     let range = words[0].range.start..words[words.len() - 1].range.end;

@@ -808,7 +808,15 @@ mod tests {
 
     #[test]
     fn word_lists_find_their_words_and_only_those() {
-        for list in [&SPEECH, &TITLES, &NOT_TITLES, &ROLES, &MODIFIERS, &PARTICLES, &STOP] {
+        for list in [
+            &SPEECH,
+            &TITLES,
+            &NOT_TITLES,
+            &ROLES,
+            &MODIFIERS,
+            &PARTICLES,
+            &STOP,
+        ] {
             for word in list.words {
                 assert!(list.contains(word), "{word}");
                 assert!(!list.contains(&format!("{word}x")), "{word}x");
