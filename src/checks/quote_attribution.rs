@@ -89,8 +89,8 @@ use crate::yaml::Spanned;
 
 use self::prose::{Prose, last_sentence, sentence_index, sentences_in, window_around};
 use self::words::{
-    Names, is_passive, is_title_case, looks_like_heading, next_to_determiner_phrase,
-    signed_with_dash, subject_clauses,
+    is_passive, is_title_case, looks_like_heading, next_to_determiner_phrase, signed_with_dash,
+    subject_clauses,
 };
 
 rule_spec! {
@@ -209,7 +209,7 @@ impl Lexicon {
 
     /// A sentence (quotations blanked) that attributes: a source phrase, or
     /// a speech verb in the active voice with a speaker.
-    fn attributes(&self, sentence: &str, names: &Names) -> bool {
+    fn attributes(&self, sentence: &str, prose: &Prose<'_>) -> bool {
         let found = self.find(sentence);
         if found.source {
             return true;
@@ -221,24 +221,24 @@ impl Lexicon {
             .collect();
         !verbs.is_empty()
             && (found.speaker
-                || (self.names && names.any_in(sentence))
+                || (self.names && prose.names().any_in(sentence))
                 || verbs.iter().any(|r| next_to_determiner_phrase(sentence, r)))
     }
 
     /// A speaker word ("she", "officials") or a name.
-    fn has_speaker(&self, text: &str, names: &Names) -> bool {
+    fn has_speaker(&self, text: &str, prose: &Prose<'_>) -> bool {
         self.speakers
             .as_ref()
             .is_some_and(|s| !s.find(text).is_empty())
-            || (self.names && names.any_in(text))
+            || (self.names && prose.names().any_in(text))
     }
 
     /// A speaker, or a speech verb in the active voice: enough to introduce
     /// a quotation with a colon ("The world champion said:").
-    fn speaks(&self, text: &str, names: &Names) -> bool {
+    fn speaks(&self, text: &str, prose: &Prose<'_>) -> bool {
         let found = self.find(text);
         found.speaker
-            || (self.names && names.any_in(text))
+            || (self.names && prose.names().any_in(text))
             || found.verbs.iter().any(|r| !is_passive(text, r))
     }
 }
@@ -431,7 +431,7 @@ impl QuoteAttribution {
             let text = prose.text(para);
             found |= sentences_in(block, window)
                 .into_iter()
-                .any(|s| self.lexicon.attributes(&text[s], prose.names()));
+                .any(|s| self.lexicon.attributes(&text[s], prose));
         }
         (found, searched.unwrap_or_default())
     }
@@ -449,7 +449,7 @@ impl QuoteAttribution {
         let words = label.split_whitespace().count();
         (1..=6).contains(&words)
             && !label.contains(['.', '!', '?', ',', ';'])
-            && self.lexicon.has_speaker(label, prose.names())
+            && self.lexicon.has_speaker(label, prose)
     }
 
     /// "Lee said: “…”" in the quotation's own sentence.
@@ -469,7 +469,7 @@ impl QuoteAttribution {
         while !before.is_char_boundary(from) {
             from += 1;
         }
-        self.lexicon.speaks(&before[from..], prose.names())
+        self.lexicon.speaks(&before[from..], prose)
     }
 
     /// What the paragraph before tells about a quotation that opens its
@@ -494,7 +494,7 @@ impl QuoteAttribution {
             let text = prose.text(prev);
             if sentences_in(block, window)
                 .into_iter()
-                .any(|s| self.lexicon.speaks(&text[s], prose.names()))
+                .any(|s| self.lexicon.speaks(&text[s], prose))
             {
                 return true;
             }
@@ -512,7 +512,7 @@ impl QuoteAttribution {
             return false;
         };
         let text = prose.text(prev);
-        self.lexicon.attributes(&text[sentence], prose.names())
+        self.lexicon.attributes(&text[sentence], prose)
     }
 
     /// "Kerr applauded the move. “It was a brilliant goal.”": a quotation
@@ -539,8 +539,7 @@ impl QuoteAttribution {
         // The subject opens the sentence, or follows an opening adverbial
         // ("After three wins, McIlroy is brimming with confidence.").
         let (first, second) = subject_clauses(&prose.text(prev_para)[previous], 5);
-        self.lexicon.has_speaker(first, prose.names())
-            || self.lexicon.has_speaker(second, prose.names())
+        self.lexicon.has_speaker(first, prose) || self.lexicon.has_speaker(second, prose)
     }
 
     fn attributed(
