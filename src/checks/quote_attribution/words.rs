@@ -74,9 +74,22 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-fn separates_words(c: char) -> bool {
+const fn separates_words(c: char) -> bool {
     c.is_whitespace() || matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']')
 }
+
+/// The ASCII characters of [`separates_words`], one bit each.
+const ASCII_SEPARATORS: u128 = {
+    let mut bits = 0u128;
+    let mut byte = 0u8;
+    while byte < 128 {
+        if separates_words(byte as char) {
+            bits |= 1 << byte;
+        }
+        byte += 1;
+    }
+    bits
+};
 
 /// The pieces of text between separators ([`separates_words`]), read a
 /// byte at a time through ASCII: every sentence near a quotation is read
@@ -99,7 +112,7 @@ impl<'t> Iterator for Pieces<'t> {
         let mut at = start;
         while let Some(&byte) = bytes.get(at) {
             let width = if byte.is_ascii() {
-                if separates_words(char::from(byte)) {
+                if ASCII_SEPARATORS >> byte & 1 == 1 {
                     self.at = at + 1;
                     return Some(&self.text[start..at]);
                 }
