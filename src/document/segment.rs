@@ -78,26 +78,24 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut start = skip_space(text, 0);
     let mut i = start;
-    while i < bytes.len() {
+    // Jump from one possible sentence end to the next: most bytes are not.
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &bytes[i.min(bytes.len())..]) {
+        i += found;
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            // Runs like "?!" or "..." and closing quotes/brackets stay in the sentence.
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
-                end += 1;
-            }
-            end = skip_closers(text, end);
-            let next = skip_space(text, end);
-            if next > end && next < bytes.len() && is_boundary(text, start, i, b, next) {
-                out.push(start..trim_end(text, end));
-                start = next;
-                i = next;
-                continue;
-            }
-            i = end.max(i + 1);
+        let mut end = i + 1;
+        // Runs like "?!" or "..." and closing quotes/brackets stay in the sentence.
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+            end += 1;
+        }
+        end = skip_closers(text, end);
+        let next = skip_space(text, end);
+        if next > end && next < bytes.len() && is_boundary(text, start, i, b, next) {
+            out.push(start..trim_end(text, end));
+            start = next;
+            i = next;
             continue;
         }
-        i += 1;
+        i = end.max(i + 1);
     }
     let end = trim_end(text, text.len());
     if end > start {

@@ -135,7 +135,9 @@ impl<'t> Iterator for Pieces<'t> {
 fn trim_punctuation(piece: &str) -> &str {
     let bytes = piece.as_bytes();
     match (bytes.first(), bytes.last()) {
-        (Some(first), Some(last)) if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => {
+        (Some(first), Some(last))
+            if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
+        {
             piece
         }
         _ => piece.trim_matches(|c: char| !c.is_alphanumeric()),
