@@ -80,27 +80,18 @@ fn lines_from(source: &str, from: usize) -> Vec<Line> {
     let bytes = source.as_bytes();
     let mut lines = Vec::new();
     let mut start = from;
-    let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line { start, end: i });
-                start = i + 1;
-            }
-            b'\r' => {
-                let term_end = if bytes.get(i + 1) == Some(&b'\n') {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                lines.push(Line { start, end: i });
-                start = term_end;
-                i = term_end;
-                continue;
-            }
-            _ => {}
+    // Jump between line ends; "\r\n" is one.
+    for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[from.min(bytes.len())..]).map(|i| i + from) {
+        if i < start {
+            // The "\n" of a "\r\n" already taken.
+            continue;
         }
-        i += 1;
+        lines.push(Line { start, end: i });
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         lines.push(Line {
@@ -354,6 +345,17 @@ fn blank_unlintable(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_each_kind_of_line_break() {
+        let source = "skip\na\r\nb\rc\n\r\nd";
+        let lines: Vec<&str> = lines_from(source, 5)
+            .iter()
+            .map(|l| &source[l.start..l.end])
+            .collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+        assert!(lines_from("x\n", 2).is_empty());
+    }
 
     fn texts(blocks: &[Block]) -> Vec<(BlockKind, &str)> {
         blocks.iter().map(|b| (b.kind, b.text())).collect()
