@@ -11,6 +11,8 @@
 //! spelling less one letter), so the cost grows with the number of
 //! spellings, not with its square.
 
+use std::hash::{BuildHasher, Hasher};
+
 use foldhash::{HashMap, HashMapExt};
 
 /// Shortest spelling (in characters) compared for slips.
@@ -22,21 +24,29 @@ const MAX_BUCKET: usize = 24;
 
 /// Pairs `(i, j)`, `i < j`, of `spellings` that are slips of each other.
 pub fn slip_pairs(spellings: &[String]) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    // Buckets are keyed by a hash of the spelling less one letter, made
+    // without building that string. A collision could only put two
+    // spellings in one bucket, and every pair from a bucket is confirmed
+    // by `is_slip`.
+    let hasher = foldhash::fast::FixedState::default();
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut chars: Vec<char> = Vec::new();
     for (index, spelling) in spellings.iter().enumerate() {
-        let chars: Vec<char> = spelling.chars().collect();
+        chars.clear();
+        chars.extend(spelling.chars());
         if chars.len() < MIN_LETTERS {
             continue;
         }
-        buckets.entry(spelling.clone()).or_default().push(index);
-        for skip in 1..chars.len() - 1 {
-            let shorter: String = chars
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, c)| c)
-                .collect();
-            buckets.entry(shorter).or_default().push(index);
+        // Skipping index 0 or the last letter never happens; `usize::MAX`
+        // stands for the whole spelling.
+        for skip in std::iter::once(usize::MAX).chain(1..chars.len() - 1) {
+            let mut state = hasher.build_hasher();
+            for (i, c) in chars.iter().enumerate() {
+                if i != skip {
+                    state.write_u32(u32::from(*c));
+                }
+            }
+            buckets.entry(state.finish()).or_default().push(index);
         }
     }
     let mut pairs = Vec::new();
