@@ -131,21 +131,27 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
 fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {
     let range = words[0].range.start..words[words.len() - 1].range.end;
     let raw = &text[range.clone()];
-    let names: Vec<&str> = words
-        .iter()
-        .filter(|w| w.shape == Shape::Name)
-        .map(|w| w.text)
-        .collect();
-    let spaced = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut names = words.iter().filter(|w| w.shape == Shape::Name).map(|w| w.text);
+    let count = names.clone().count();
+    let pair = match (count, names.next(), names.next()) {
+        (2, Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    };
+    // Most runs are written with single spaces: their text is the surface.
+    let single_spaced =
+        !raw.contains("  ") && !raw.contains(|c: char| c.is_whitespace() && c != ' ');
+    let surface = if single_spaced {
+        straighten(raw)
+    } else {
+        let spaced = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        Cow::Owned(straighten(&spaced).into_owned())
+    };
     Mention {
         range,
         key: joined_key(raw),
-        words: names.len(),
-        surface: Cow::Owned(straighten(&spaced).into_owned()),
-        pair: match names.as_slice() {
-            [a, b] => Some((*a, *b)),
-            _ => None,
-        },
+        words: count,
+        surface,
+        pair,
         initial: words[0].initial,
         ..base.clone()
     }
