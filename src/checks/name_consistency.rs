@@ -51,7 +51,7 @@
 mod mentions;
 mod similar;
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 
 use self::mentions::{Mention, collect};
 use super::{Check, Context, Kind, RuleMeta, fill};
@@ -253,13 +253,20 @@ fn slip_pairs<'m, 't>(
     for m in mentions.iter().filter(|m| m.words == 1) {
         by_key.entry(&m.key).or_default().push(m);
     }
-    let keys: HashSet<&str> = by_key.keys().copied().collect();
-    let ordinary = cx.written_in_lower_case(&keys, |_| true);
-    by_key.retain(|key, _| !ordinary.contains(key));
     let mut keys: Vec<&str> = by_key.keys().copied().collect();
     keys.sort_unstable();
-    let owned: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-    let pairs = similar::slip_pairs(&owned);
+    let (mut pairs, crowded) = similar::slip_pairs(&keys);
+    // Capitalised words the article also writes in lower case are ordinary
+    // words ("Police", "police"), never slips. Finding them reads every
+    // word, so only when some pair (or a crowded bucket) makes it matter:
+    // without them there can be no pair that was not there before.
+    if !pairs.is_empty() || crowded {
+        let ordinary = cx.written_in_lower_case(&keys.iter().copied().collect(), |_| true);
+        if !ordinary.is_empty() {
+            keys.retain(|key| !ordinary.contains(key));
+            pairs = similar::slip_pairs(&keys).0;
+        }
+    }
     // Forms only for keys in some pair, each built once.
     let mut form_of: HashMap<usize, usize> = HashMap::new();
     let mut forms = Vec::new();
