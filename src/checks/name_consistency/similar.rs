@@ -60,7 +60,7 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
         }
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
-                if a != b && is_slip(&spellings[a], &spellings[b]) {
+                if a != b && is_slip(spellings[a], spellings[b]) {
                     pairs.push((a.min(b), a.max(b)));
                 }
             }
@@ -149,7 +149,7 @@ mod tests {
         let mut brute = Vec::new();
         for i in 0..words.len() {
             for j in i + 1..words.len() {
-                if is_slip(&words[i], &words[j]) {
+                if is_slip(words[i], words[j]) {
                     brute.push((i, j));
                 }
             }
