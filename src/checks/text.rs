@@ -3,6 +3,7 @@
 //! scopes.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
@@ -79,7 +80,10 @@ pub struct PhraseSet {
     leftmost: AhoCorasick,
     /// Every match, for the rare place where the longest phrase fails its
     /// word-boundary test and a shorter one at the same start may pass.
-    overlapping: AhoCorasick,
+    /// Built on first use: most sets never need it, and the engine's shared
+    /// pass serves them in a normal run, so building it at load time would
+    /// only slow every start-up.
+    overlapping: OnceLock<Option<AhoCorasick>>,
     longest: usize,
     whole_words: bool,
     ignore_case: bool,
@@ -103,12 +107,26 @@ impl PhraseSet {
         };
         Ok(PhraseSet {
             leftmost: build(MatchKind::LeftmostLongest)?,
-            overlapping: build(MatchKind::Standard)?,
+            overlapping: OnceLock::new(),
             longest: phrases.iter().map(|p| p.as_ref().len()).max().unwrap_or(0),
             whole_words,
             ignore_case,
             phrases: phrases.iter().map(|p| p.as_ref().to_string()).collect(),
         })
+    }
+
+    /// `None` only if the phrases that built `leftmost` could not build
+    /// this one too (they can: a standard automaton has no more states).
+    fn overlapping(&self) -> Option<&AhoCorasick> {
+        self.overlapping
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(self.ignore_case)
+                    .match_kind(MatchKind::Standard)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The phrases, in the order given.
@@ -174,11 +192,13 @@ impl PhraseSet {
             } else {
                 // The longest phrase here fails; the longest that passes.
                 let window = start..(start + self.longest).min(text.len());
-                self.overlapping
-                    .find_overlapping_iter(Input::new(text).range(window))
-                    .filter(|c| c.start() == start && accepts(&c.range()))
-                    .max_by_key(|c| c.end())
-                    .map(|c| (c.pattern().as_usize(), c.range()))
+                self.overlapping().and_then(|overlapping| {
+                    overlapping
+                        .find_overlapping_iter(Input::new(text).range(window))
+                        .filter(|c| c.start() == start && accepts(&c.range()))
+                        .max_by_key(|c| c.end())
+                        .map(|c| (c.pattern().as_usize(), c.range()))
+                })
             };
             match found {
                 Some((pattern, range)) => {

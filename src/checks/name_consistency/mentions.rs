@@ -131,7 +131,10 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
 fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {
     let range = words[0].range.start..words[words.len() - 1].range.end;
     let raw = &text[range.clone()];
-    let mut names = words.iter().filter(|w| w.shape == Shape::Name).map(|w| w.text);
+    let mut names = words
+        .iter()
+        .filter(|w| w.shape == Shape::Name)
+        .map(|w| w.text);
     let count = names.clone().count();
     let pair = match (count, names.next(), names.next()) {
         (2, Some(a), Some(b)) => Some((a, b)),
