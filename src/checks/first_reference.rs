@@ -83,7 +83,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
 }
 
 /// One use of a name in the body.
-struct Use {
+struct Use<'r> {
     block: usize,
     range: Range<usize>,
     /// Introduced by a title or role word ("Mayor", "union president").
@@ -91,7 +91,7 @@ struct Use {
     /// Next to a verb of saying.
     speaks: bool,
     /// The title, lower case.
-    title: Option<String>,
+    title: Option<&'r str>,
 }
 
 /// A run of name words, as [`tokens::runs`] found it.
@@ -108,7 +108,7 @@ struct NameRun {
 /// reference, not a surname.
 const PEERAGE: &[&str] = &["lord", "lady", "baroness"];
 
-impl Use {
+impl Use<'_> {
     fn position(&self) -> (usize, usize) {
         (self.block, self.range.start)
     }
@@ -156,8 +156,8 @@ impl Check for FirstReference {
             }
         }
         // Surname → first full-name use; surname → bare uses, in order.
-        let mut full: HashMap<String, Use> = HashMap::new();
-        let mut bare: Vec<(String, Use)> = Vec::new();
+        let mut full: HashMap<&str, Use<'_>> = HashMap::new();
+        let mut bare: Vec<(&str, Use<'_>)> = Vec::new();
         for run in &runs {
             let words = &run_words[run.words.clone()];
             // "However Nintendo", "Some Citigroup": drop a sentence's
@@ -174,14 +174,14 @@ impl Check for FirstReference {
                 range,
                 titled: run.titled,
                 speaks: run.speaks,
-                title: run.title.clone(),
+                title: run.title.as_deref(),
             };
             match names.as_slice() {
                 [only] if words.len() == 1 => {
-                    bare.push((only.text.to_string(), use_of(only.range.clone())));
+                    bare.push((only.text, use_of(only.range.clone())));
                 }
                 [first, .., last] => {
-                    full.entry(last.text.to_string())
+                    full.entry(last.text)
                         .or_insert_with(|| use_of(first.range.start..last.range.end));
                 }
                 _ => {}
@@ -190,12 +190,12 @@ impl Check for FirstReference {
         // Bare uses before the full name, of a plain person; then the
         // surnames the article also writes in lower case are words, not
         // names ("Mayor Park" beside "the park").
-        let mut early_uses: Vec<(&str, &Use, &Use)> = Vec::new();
+        let mut early_uses: Vec<(&str, &Use<'_>, &Use<'_>)> = Vec::new();
         for (surname, early) in &bare {
             let Some(named) = full.get(surname) else {
                 continue;
             };
-            let peer = early.title.as_deref().is_some_and(|t| PEERAGE.contains(&t));
+            let peer = early.title.is_some_and(|t| PEERAGE.contains(&t));
             // The person must be plain: a title at the bare use ("Mayor
             // Kowalczyk"), or "said" there and a title at the full name.
             let person = early.titled || (early.speaks && named.titled);
