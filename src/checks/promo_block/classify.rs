@@ -100,12 +100,18 @@ impl Classifier {
         } else {
             self.classify(&outline, piece.source, complete)
         };
+        // "Read more: Ferry Fares Rise Again" is a box of one link.
+        let linked = class == Class::Label
+            && !outline.multiline
+            && self.controls.as_ref().and_then(|c| c.read(outline.text))
+                == Some(ControlLine::LabelAndLink);
         let line = Line {
             class,
             words: outline.words,
             digits: outline.digits,
             sentence: ends_sentence(outline.text),
             heading: piece.heading,
+            linked,
         };
         (line, complete)
     }
@@ -158,7 +164,11 @@ impl Classifier {
             .and_then(|c| c.read(text));
         // A box label is no longer than a headline.
         let label_sized = short && o.words <= self.shape.max_words();
-        if control == Some(ControlLine::Label) || (label_sized && matches(&self.label_patterns)) {
+        if matches!(
+            control,
+            Some(ControlLine::Label | ControlLine::LabelAndLink)
+        ) || (label_sized && matches(&self.label_patterns))
+        {
             return Class::Label;
         }
         if control == Some(ControlLine::Toolbar) || self.shape.is_link_bar(o) {

@@ -37,9 +37,12 @@ pub struct Controls {
 /// What a line opened by a label or a control is, in order of precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ControlLine {
-    /// A label alone, with a count, or before a colon and more ("Read
-    /// more: Ferry Fares Rise Again").
+    /// A label alone, with a count, or before a colon or a "|" and nothing
+    /// more ("Related:", "Most read (5)").
     Label,
+    /// A label before a colon or a "|" and its own link ("Read more: Ferry
+    /// Fares Rise Again").
+    LabelAndLink,
     /// Two or more controls and labels and nothing else: "Print | Email",
     /// "Have your say Read comments", glued or not ("Email to a
     /// friendPrinter friendly").
@@ -141,8 +144,12 @@ impl Controls {
                     .strip_prefix('|')
                     .is_some_and(|headline| !headline.contains('|'))
         };
-        if rest(found.label).is_some_and(heads) {
-            return Some(ControlLine::Label);
+        if let Some(rest) = rest(found.label).filter(|r| heads(r)) {
+            return Some(if rest.contains(char::is_alphanumeric) && !is_count(rest) {
+                ControlLine::LabelAndLink
+            } else {
+                ControlLine::Label
+            });
         }
         if self.is_toolbar(text, glued) {
             return Some(ControlLine::Toolbar);
@@ -301,9 +308,10 @@ mod tests {
         assert_eq!(read("» Reader comments"), Some(ControlLine::Comments));
         assert_eq!(read("12 Comments about the plan"), None);
         assert_eq!(read("Read comments (twelve)"), None);
+        assert_eq!(read("Related:"), Some(ControlLine::Label));
         assert_eq!(
             read("Related: Ferry Fares Rise Again"),
-            Some(ControlLine::Label)
+            Some(ControlLine::LabelAndLink)
         );
         assert_eq!(read("Related charges were dropped."), None);
         assert_eq!(
@@ -312,7 +320,7 @@ mod tests {
         );
         assert_eq!(
             read("Related | Ferry Fares Rise Again"),
-            Some(ControlLine::Label)
+            Some(ControlLine::LabelAndLink)
         );
         assert_eq!(read("The Print"), None);
         // "Share" passes where the longer "Share this" fails its boundary.

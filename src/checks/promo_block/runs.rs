@@ -101,6 +101,9 @@ pub struct Line {
     pub sentence: bool,
     /// Marked up as a heading (Markdown `##`).
     pub heading: bool,
+    /// A label with its own link on the line ("Read more: Ferry Fares Rise
+    /// Again"): a box of one.
+    pub linked: bool,
 }
 
 /// The thresholds of a rule.
@@ -201,19 +204,40 @@ fn subheads(lines: &[Line]) -> (Vec<Line>, bool) {
         if !heads(i) {
             continue;
         }
-        // Above it, past a few scraps and unsure lines, a label or another
-        // headline?
+        // Above it, past a few scraps and unsure lines, a label that heads
+        // a box, or other headlines?
         let ends_box = lines[..i]
             .iter()
             .rev()
             .take(BOX_LOOKBACK)
             .find(|l| !matches!(l.class, Class::Scrap | Class::Other))
-            .is_some_and(|l| l.class.is_headline() || l.class == Class::Label);
+            .is_some_and(|l| {
+                (l.class.is_headline() && !other_case(lines, i))
+                    || (l.class == Class::Label && !l.linked)
+            });
         if uses_subheads || !ends_box {
             out[i].class = Class::Subhead;
         }
     }
     (out, uses_subheads)
+}
+
+/// Is the headline at `i` in another case than every headline of the box
+/// above it (back to its label or the story's text)? A box's links share
+/// one style, so a title-case subhead after a box of sentence-case links is
+/// the story's.
+fn other_case(lines: &[Line], i: usize) -> bool {
+    lines[..i]
+        .iter()
+        .rev()
+        .take_while(|l| {
+            matches!(
+                l.class,
+                Class::Teaser | Class::Loose | Class::Scrap | Class::Other
+            )
+        })
+        .filter(|l| l.class.is_headline())
+        .all(|l| l.class != lines[i].class)
 }
 
 /// The maximum-sum stretch of blocks: a paragraph scores its word count,
@@ -523,6 +547,7 @@ mod tests {
                 digits: false,
                 sentence: false,
                 heading: false,
+                linked: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
@@ -535,6 +560,7 @@ mod tests {
             digits: false,
             sentence: false,
             heading: false,
+            linked: false,
         }
     }
 
@@ -546,6 +572,7 @@ mod tests {
             digits: true,
             sentence: false,
             heading: false,
+            linked: false,
         }
     }
 
@@ -587,6 +614,42 @@ mod tests {
         // Nor does a row of teasers keep its last out.
         let c = [Prose, Teaser, Teaser, Teaser, Teaser, Prose];
         assert_eq!(runs(&c), [(1, 5)]);
+    }
+
+    #[test]
+    fn a_subhead_in_another_case_than_the_box_above_it_is_the_storys() {
+        let linked = Line {
+            linked: true,
+            ..l(Label, 6)
+        };
+        // "Related", two sentence-case links, then a title-case subhead
+        // over a paragraph; "Read more: ..." carries its own link, then a
+        // subhead and a paragraph.
+        let lines = [
+            l(Prose, 30),
+            l(Prose, 30),
+            l(Label, 1),
+            l(Loose, 6),
+            l(Loose, 6),
+            l(Teaser, 5),
+            l(Prose, 20),
+            linked,
+            l(Teaser, 4),
+            l(Prose, 20),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 5)]);
+        // A box that mixes both cases takes its last link.
+        let mixed = [
+            l(Prose, 30),
+            l(Prose, 30),
+            l(Label, 1),
+            l(Teaser, 6),
+            l(Loose, 6),
+            l(Teaser, 5),
+            l(Prose, 20),
+            l(Prose, 30),
+        ];
+        assert_eq!(pairs(junk_runs(&mixed, &LIMITS)), [(2, 6)]);
     }
 
     #[test]
