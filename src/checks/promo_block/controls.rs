@@ -209,6 +209,14 @@ impl Controls {
             let Some(start) = text[at..].find(char::is_alphanumeric).map(|i| at + i) else {
                 return buttons >= 2;
             };
+            // A button's count: "Read comments (11)".
+            if text[..start].ends_with('(') {
+                let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 && text[start + digits..].starts_with(')') {
+                    at = start + digits + 1;
+                    continue;
+                }
+            }
             let Some(end) = self.at(text, start).glued else {
                 return false;
             };
@@ -275,6 +283,8 @@ mod tests {
             "Print | Email",
             "Have your say Read comments",
             "» Share thisPrint",
+            "Comments | Read comments (11)",
+            "Email (2) Print",
         ] {
             assert_eq!(read(yes), Some(ControlLine::Toolbar), "{yes}");
         }
@@ -285,6 +295,7 @@ mod tests {
             "PrintEmail the mayor",
             "",
             "Shared Print",
+            "Print (11) copies",
         ] {
             assert_eq!(read(no), None, "{no}");
         }
