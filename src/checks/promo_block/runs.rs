@@ -435,25 +435,40 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
             continue;
         }
         let outside = !story.contains(&i);
-        let continues = |l: &Line| match l.class {
-            Class::Teaser
-            | Class::Loose
-            | Class::Scrap
-            | Class::Link
-            | Class::Label
-            | Class::Furniture
-            | Class::Comments
-            | Class::Widget
-            | Class::Promo => true,
-            Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
-            // A headline with many commas ("Federer, Djokovic and Safin
-            // advance"), not a short sentence of the story; a box does not
-            // end on one (a credit after it).
-            Class::Other => l.words <= 20 && !l.sentence,
-            Class::Intro | Class::Subhead | Class::Title => false,
+        let continues = |at: usize| {
+            let l = &lines[at];
+            match l.class {
+                Class::Teaser
+                | Class::Loose
+                | Class::Scrap
+                | Class::Link
+                | Class::Label
+                | Class::Furniture
+                | Class::Comments
+                | Class::Widget
+                | Class::Promo => true,
+                Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
+                // A headline with many commas ("Federer, Djokovic and Safin
+                // advance"), not a short sentence of the story; a box does
+                // not end on one (a credit after it). Outside the story a
+                // short one ("Take a charity hike!") is a teaser too.
+                Class::Other => {
+                    (l.words <= 20 && !l.sentence) || (outside && l.words <= STRAY_SENTENCE_WORDS)
+                }
+                // The article's own headline among the links of a list of
+                // the site's stories ("Most read"); after a label, or before
+                // a deck or a byline, it heads the story.
+                Class::Title => {
+                    lines[at - 1].class.is_headline()
+                        && lines
+                            .get(at + 1)
+                            .is_some_and(|n| n.class.is_headline() || n.class == Class::Label)
+                }
+                Class::Intro | Class::Subhead => false,
+            }
         };
         let mut end = i + 1;
-        while end < lines.len() && continues(&lines[end]) {
+        while end < lines.len() && continues(end) {
             end += 1;
         }
         let mut last = end - 1;
@@ -718,6 +733,36 @@ mod tests {
         assert!(runs(&c).is_empty());
         // A bare label is the phrase rules' business.
         assert!(runs(&[Prose, Label, Prose, Prose]).is_empty());
+    }
+
+    #[test]
+    fn a_box_after_the_story_takes_short_sentences_and_a_copy_of_the_headline() {
+        let exclaim = Line {
+            sentence: true,
+            ..l(Other, 4)
+        };
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Loose, 6),
+            exclaim,
+            l(Loose, 6),
+            l(Title, 6),
+            l(Loose, 6),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 8)]);
+        // After the label, the copy of the headline heads the story.
+        let lines = [
+            l(Label, 2),
+            l(Loose, 6),
+            l(Label, 2),
+            l(Title, 6),
+            l(Teaser, 4),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 3)]);
     }
 
     #[test]
