@@ -145,7 +145,13 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
         runs.push(comments);
     }
     runs.extend(after_story(&lines, story.end, limits));
-    runs.extend(before_story(&lines[..story.start], limits));
+    // A copy of the headline above the story is the story's: junk on
+    // either side of it is two blocks.
+    let mut offset = 0;
+    for part in lines[..story.start].split(|l| l.class == Class::Title) {
+        runs.extend(before_story(part, limits).map(|r| r.start + offset..r.end + offset));
+        offset += part.len() + 1;
+    }
     if limits.menu_run > 0 {
         runs.extend(menus(&lines[..story.start], limits.menu_run));
     }
@@ -407,16 +413,22 @@ fn stretch_runs(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<
 /// blocks that count (a share bar and a "Text size" control are one block).
 /// Headlines, scraps and credits above the story may be its deck, byline
 /// and dateline: they never count as junk here, nor join the block at its
-/// edges.
+/// edges. After a box label, or among three or more pieces of junk (the
+/// site's boxes of links), headlines count neither way: they are as likely
+/// the boxes' links as a deck. Between a share bar and a "Print" link they
+/// are the deck.
 fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
     let first = lines.iter().position(|l| l.class.is_flag())?;
     let last = lines.iter().rposition(|l| l.class.is_flag())?;
     let run = &lines[first..=last];
     let count = run.iter().filter(|l| l.class.is_flag()).count();
-    let counted = run
-        .iter()
-        .filter(|l| !matches!(l.class, Class::Scrap | Class::Link))
-        .count();
+    let boxes = count >= 3 || lines[first].class == Class::Label;
+    let neutral = |l: &Line| match l.class {
+        Class::Scrap | Class::Link => true,
+        Class::Teaser | Class::Loose => boxes,
+        _ => false,
+    };
+    let counted = run.iter().filter(|l| !neutral(l)).count();
     let share = count as f64 / counted.max(1) as f64;
     (count >= limits.min_lines && share >= limits.min_share).then_some(first..last + 1)
 }
@@ -763,6 +775,50 @@ mod tests {
             l(Prose, 40),
         ];
         assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 3)]);
+    }
+
+    #[test]
+    fn above_the_story_teasers_between_junk_count_neither_way() {
+        let lines = [
+            l(Furniture, 2),
+            l(Promo, 8),
+            l(Scrap, 2),
+            l(Loose, 8),
+            l(Prose, 13),
+            l(Label, 1),
+            l(Loose, 6),
+            l(Loose, 7),
+            l(Label, 3),
+            l(Title, 5),
+            l(Other, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 9)]);
+        // Two labels around their box.
+        let lines = [
+            l(Label, 5),
+            l(Other, 25),
+            l(Teaser, 6),
+            l(Other, 18),
+            l(Teaser, 5),
+            l(Label, 5),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 6)]);
+        // The copy of the headline splits what is above the story: a
+        // comment link under it is alone.
+        let lines = [
+            l(Furniture, 2),
+            l(Furniture, 1),
+            l(Title, 5),
+            l(Other, 3),
+            l(Comments, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 2)]);
     }
 
     #[test]
