@@ -156,6 +156,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
         runs.extend(menus(&lines[..story.start], limits.menu_run));
     }
     runs.extend(labelled_blocks(&lines, &story, uses_subheads));
+    runs.extend(boxes_closed_by_a_label(&lines));
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
     }
@@ -504,6 +505,34 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
     out
 }
 
+/// Headlines in a row with a label right under the last ("More in
+/// Politics", "See all"): a box whose label closes it. Two at least, so a
+/// subhead over a stray label is no box; and nothing between the last and
+/// the label (a headline, its deck and its date are the story's, over a
+/// "Videos" box).
+fn boxes_closed_by_a_label(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut headlines = 0;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        match line.class {
+            Class::Teaser | Class::Loose => {
+                if headlines == 0 {
+                    start = i;
+                }
+                headlines += 1;
+            }
+            Class::Scrap if headlines > 0 => {}
+            Class::Label if headlines >= 2 && !line.linked && lines[i - 1].class.is_headline() => {
+                out.push(start..i + 1);
+                headlines = 0;
+            }
+            _ => headlines = 0,
+        }
+    }
+    out
+}
+
 /// `min` or more title-case headlines in a row: a list of links. A subhead
 /// is followed by its paragraph, never by another subhead.
 fn teaser_rows(lines: &[Line], min: usize) -> Vec<Range<usize>> {
@@ -819,6 +848,19 @@ mod tests {
             l(Prose, 40),
         ];
         assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 2)]);
+    }
+
+    #[test]
+    fn a_label_under_a_row_of_headlines_closes_their_box() {
+        let c = [
+            Prose, Prose, Loose, Loose, Scrap, Loose, Label, Prose, Prose,
+        ];
+        assert_eq!(runs(&c), [(2, 7)]);
+        // One headline over a label is a subhead over a stray label; a
+        // date between the headlines and the label is the story's.
+        assert!(runs(&[Prose, Prose, Loose, Label, Prose, Prose]).is_empty());
+        let c = [Scrap, Teaser, Teaser, Scrap, Label, Label, Prose, Prose];
+        assert_eq!(runs(&c), [(4, 6)]);
     }
 
     #[test]
