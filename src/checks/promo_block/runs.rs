@@ -145,6 +145,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
         runs.push(comments);
     }
     runs.extend(after_story(&lines, story.end, limits));
+    runs.extend(page_numbers(&lines[story.end..]).map(|r| r.start + story.end..r.end + story.end));
     // A copy of the headline above the story is the story's: junk on
     // either side of it is two blocks.
     let mut offset = 0;
@@ -306,6 +307,18 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
         out.push(run.start..end);
     }
     out
+}
+
+/// Lines that hold a number alone at the end of the page, after the story:
+/// the pages of a story split over several ("1", "2"), a count of votes or
+/// comments. The story never ends on a bare number.
+fn page_numbers(tail: &[Line]) -> Option<Range<usize>> {
+    let numbers = tail
+        .iter()
+        .rev()
+        .take_while(|l| l.class == Class::Scrap && l.words == 1 && l.digits)
+        .count();
+    (numbers > 0).then(|| tail.len() - numbers..tail.len())
 }
 
 fn is_junk(line: &Line) -> bool {
@@ -972,6 +985,15 @@ mod tests {
             l(Furniture, 1),
         ];
         assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(1, 6)]);
+    }
+
+    #[test]
+    fn page_numbers_at_the_end_of_the_page() {
+        let lines = [l(Prose, 40), l(Prose, 40), d(Scrap, 1), d(Scrap, 1)];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 4)]);
+        // Not a year in the story's list, nor a section name.
+        let lines = [l(Prose, 40), d(Scrap, 1), l(Prose, 40), l(Scrap, 1)];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
     }
 
     #[test]
