@@ -70,6 +70,7 @@
 //! furniture_from: [promo/page-tools]               # their `labels` are furniture
 //! furniture: [Print, Share this, Advertisement]     # junk lines that head nothing
 //! comment_labels: [Reader comments, Leave a reply]  # open the comment section
+//! comment_patterns: ['\bcomments are moderated\b']  # so do its notices
 //! footer_patterns: ['\ball rights reserved\b']     # footer lines: junk that heads nothing
 //! markers: ['\bin my latest blog\b']               # a line with one is promotional
 //! min_lines: 2        # junk lines a block after the story needs (default 2)
@@ -98,7 +99,7 @@
 //! rules: the phrase rule reports a lone label, this rule the box), so a
 //! newsroom adds its furniture once; a phrase in several lists is a label
 //! before it opens comments, and opens comments before it is furniture.
-//! `label_patterns`, `footer_patterns` and `markers` are regular
+//! `label_patterns`, `comment_patterns`, `footer_patterns` and `markers` are regular
 //! expressions. All follow `ignorecase` (default true). A label heads a box
 //! of links; furniture ("Print", "Share this", a copyright line) is junk but
 //! heads nothing; a trail of links opened by either ("Home » Sport") is
@@ -164,6 +165,8 @@ rule_spec! {
         pub comment_labels: Vec<String>,
         #[serde(default)]
         pub markers: Vec<Spanned<String>>,
+        #[serde(default)]
+        pub comment_patterns: Vec<Spanned<String>>,
         #[serde(default)]
         pub footer_patterns: Vec<Spanned<String>>,
         #[serde(default = "crate::rules::spec::yes")]
@@ -247,6 +250,7 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
         controls,
         label_patterns: regex(&spec.label_patterns)?,
         markers: regex(&spec.markers)?,
+        comment_patterns: regex(&spec.comment_patterns)?,
         footer_patterns: regex(&spec.footer_patterns)?,
         shape: Shape::new(&spec.shape).map_err(|e| file.error(e))?,
     };

@@ -18,6 +18,7 @@ pub struct Classifier {
     pub controls: Option<Controls>,
     pub label_patterns: Option<Regex>,
     pub markers: Option<Regex>,
+    pub comment_patterns: Option<Regex>,
     pub footer_patterns: Option<Regex>,
     pub shape: Shape,
 }
@@ -105,6 +106,13 @@ impl Classifier {
             && !outline.multiline
             && self.controls.as_ref().and_then(|c| c.read(outline.text))
                 == Some(ControlLine::LabelAndLink);
+        // "Comments are moderated" says what follows is comments; a
+        // "Comments" link may be a button in the story.
+        let notice = class == Class::Comments
+            && self
+                .comment_patterns
+                .as_ref()
+                .is_some_and(|re| re.is_match(outline.text));
         let line = Line {
             class,
             words: outline.words,
@@ -112,6 +120,7 @@ impl Classifier {
             sentence: ends_sentence(outline.text),
             heading: piece.heading,
             linked,
+            notice,
         };
         (line, complete)
     }
@@ -179,7 +188,11 @@ impl Classifier {
         if control == Some(ControlLine::Trail) {
             return Class::Scrap;
         }
-        if control == Some(ControlLine::Comments) {
+        // A comment section's notice ("Comments are moderated") opens it as
+        // its label does.
+        if control == Some(ControlLine::Comments)
+            || (page && short && matches(&self.comment_patterns))
+        {
             return Class::Comments;
         }
         if control == Some(ControlLine::Furniture)

@@ -104,6 +104,9 @@ pub struct Line {
     /// A label with its own link on the line ("Read more: Ferry Fares Rise
     /// Again"): a box of one.
     pub linked: bool,
+    /// A comment section's notice ("Comments are moderated"), not just its
+    /// label.
+    pub notice: bool,
 }
 
 /// The thresholds of a rule.
@@ -353,9 +356,11 @@ const STORY_GOES_ON: usize = 3;
 /// the end of the page: comments, the comment form, the page's footer.
 /// Comments read as prose, so the story's own kind of text coming back is
 /// `STORY_GOES_ON` paragraphs in a row; and some other junk must follow
-/// (a form, a "Report abuse" link, a footer). A paragraph right after it
-/// must be a comment, signed on the line after ("- Marco, Harbor City"): a
-/// lone "Comments" link before the story's last paragraph opens nothing.
+/// (a form, a "Report abuse" link, a footer). After a label, a paragraph
+/// right after it must be a comment, signed on the line after ("- Marco,
+/// Harbor City"): a lone "Comments" link before the story's last paragraph
+/// opens nothing. A notice ("The following are comments from our readers")
+/// says what follows.
 fn comment_section(lines: &[Line], story: &Range<usize>) -> Option<Range<usize>> {
     let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
     // Walking back from the end: does the story go on after `i`, is there
@@ -376,7 +381,9 @@ fn comment_section(lines: &[Line], story: &Range<usize>) -> Option<Range<usize>>
         |l: &Line| matches!(l.class, Class::Scrap | Class::Other) && l.words <= 6 && !l.sentence;
     let start = (story.start + 1..lines.len()).find(|&i| {
         lines[i].class == Class::Comments
-            && (!lines.get(i + 1).is_some_and(paragraph) || lines.get(i + 2).is_some_and(signature))
+            && (lines[i].notice
+                || !lines.get(i + 1).is_some_and(paragraph)
+                || lines.get(i + 2).is_some_and(signature))
             && !goes_on[i + 1]
             && junk[i + 1]
     })?;
@@ -617,6 +624,7 @@ mod tests {
                 sentence: false,
                 heading: false,
                 linked: false,
+                notice: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
@@ -630,6 +638,7 @@ mod tests {
             sentence: false,
             heading: false,
             linked: false,
+            notice: false,
         }
     }
 
@@ -642,6 +651,7 @@ mod tests {
             sentence: false,
             heading: false,
             linked: false,
+            notice: false,
         }
     }
 
@@ -1060,6 +1070,19 @@ mod tests {
             Prose, Prose, Comments, Prose, Scrap, Prose, Other, Furniture,
         ];
         assert_eq!(runs(&c), [(2, 8)]);
+        // A notice opens it before an unsigned paragraph.
+        let notice = Line {
+            notice: true,
+            ..l(Comments, 8)
+        };
+        let lines = [
+            l(Prose, 30),
+            l(Prose, 30),
+            notice,
+            l(Prose, 30),
+            l(Furniture, 2),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 5)]);
         // Above the story it is a link of the page's toolbar.
         assert!(runs(&[Comments, Prose, Prose, Prose]).is_empty());
         // With no junk after it, it is the phrase rules' business.
