@@ -252,6 +252,15 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
         markers: regex(&spec.markers)?,
         comment_patterns: regex(&spec.comment_patterns)?,
         footer_patterns: regex(&spec.footer_patterns)?,
+        // Each compiled alone above, so their sum only fails on size.
+        page_patterns: combined_regex(
+            &[&spec.markers, &spec.comment_patterns, &spec.footer_patterns]
+                .iter()
+                .flat_map(|list| list.iter().map(|m| m.value.clone()))
+                .collect::<Vec<_>>(),
+            spec.ignorecase,
+        )
+        .map_err(|(_, e)| file.error(e))?,
         shape: Shape::new(&spec.shape).map_err(|e| file.error(e))?,
     };
     let limits = Limits {

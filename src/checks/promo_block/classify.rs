@@ -20,6 +20,9 @@ pub struct Classifier {
     pub markers: Option<Regex>,
     pub comment_patterns: Option<Regex>,
     pub footer_patterns: Option<Regex>,
+    /// `markers`, `comment_patterns` and `footer_patterns` in one: most
+    /// blocks match none, and one scan tells.
+    pub page_patterns: Option<Regex>,
     pub shape: Shape,
 }
 
@@ -163,6 +166,7 @@ impl Classifier {
         let text = o.text;
         let short = text.len() <= MAX_CONTROL_LINE && !o.multiline;
         let matches = |re: &Option<Regex>| re.as_ref().is_some_and(|r| r.is_match(text));
+        let page = page && matches(&self.page_patterns);
         if page && matches(&self.markers) {
             return Class::Promo;
         }
