@@ -144,6 +144,20 @@ impl Controls {
                     .strip_prefix('|')
                     .is_some_and(|headline| !headline.contains('|'))
         };
+        // "Related coverage from Money:", "More stories on the strike:": a
+        // label naming where its links come from, over them.
+        let names_source = |rest: &str| {
+            rest.len() <= 80
+                && rest.ends_with(':')
+                && rest.split_whitespace().next().is_some_and(|w| {
+                    ["from", "on", "in", "at", "about", "by"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                })
+        };
+        if rest(found.label).is_some_and(names_source) {
+            return Some(ControlLine::Label);
+        }
         if let Some(rest) = rest(found.label).filter(|r| heads(r)) {
             return Some(if rest.contains(char::is_alphanumeric) && !is_count(rest) {
                 ControlLine::LabelAndLink
@@ -325,6 +339,11 @@ mod tests {
             Some(ControlLine::LabelAndLink)
         );
         assert_eq!(read("Related charges were dropped."), None);
+        assert_eq!(
+            read("See more from Harbor Ledger: Money:"),
+            Some(ControlLine::Label)
+        );
+        assert_eq!(read("Related to the strike, three cases:"), None);
         assert_eq!(
             read("Photos | Ferry Fares Rise Again"),
             Some(ControlLine::Furniture)
