@@ -161,6 +161,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     }
     runs.extend(labelled_blocks(&lines, &story, uses_subheads));
     runs.extend(boxes_closed_by_a_label(&lines));
+    runs.extend(rows_after_furniture(&lines, uses_subheads));
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
     }
@@ -553,6 +554,50 @@ fn boxes_closed_by_a_label(lines: &[Line]) -> Vec<Range<usize>> {
     out
 }
 
+/// Furniture or a widget followed by `TEASER_LIST` or more headlines in a
+/// row, in either case ("Sign up now" and the site's latest headlines): a
+/// box without its label. Not when most of them hold a number: a "Print"
+/// button over a recipe's ingredients or a table. In a story that uses
+/// subheads, the last headline before a paragraph heads it.
+fn rows_after_furniture(lines: &[Line], uses_subheads: bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.class.is_flag() || line.class == Class::Label {
+            continue;
+        }
+        let mut end = i + 1;
+        let (mut headlines, mut numbered) = (0, 0);
+        while let Some(next) = lines.get(end) {
+            match next.class {
+                Class::Teaser | Class::Loose => {
+                    headlines += 1;
+                    numbered += usize::from(next.digits);
+                }
+                Class::Scrap => {}
+                _ => break,
+            }
+            end += 1;
+        }
+        if uses_subheads
+            && headlines > 0
+            && lines[end - 1].class.is_headline()
+            && lines.get(end).is_some_and(|l| l.class == Class::Prose)
+        {
+            headlines -= 1;
+            numbered -= usize::from(lines[end - 1].digits);
+            end -= 1;
+        }
+        if headlines >= TEASER_LIST && 2 * numbered <= headlines {
+            out.push(i..end);
+        }
+    }
+    out
+}
+
+/// Headlines in a row that make a list of links with nothing to say what
+/// they are.
+const TEASER_LIST: usize = 3;
+
 /// `min` or more title-case headlines in a row: a list of links. A subhead
 /// is followed by its paragraph, never by another subhead.
 fn teaser_rows(lines: &[Line], min: usize) -> Vec<Range<usize>> {
@@ -884,6 +929,24 @@ mod tests {
         assert!(runs(&[Prose, Prose, Loose, Label, Prose, Prose]).is_empty());
         let c = [Scrap, Teaser, Teaser, Scrap, Label, Label, Prose, Prose];
         assert_eq!(runs(&c), [(4, 6)]);
+    }
+
+    #[test]
+    fn headlines_in_a_row_after_furniture_are_a_box() {
+        let c = [Furniture, Loose, Loose, Scrap, Loose, Prose, Prose];
+        assert_eq!(runs(&c), [(0, 5)]);
+        assert!(runs(&[Prose, Furniture, Loose, Loose, Prose, Prose]).is_empty());
+        // A "Print" button over a recipe's ingredients.
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Furniture, 1),
+            d(Loose, 5),
+            d(Loose, 6),
+            l(Loose, 4),
+            l(Prose, 30),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
     }
 
     #[test]
