@@ -204,7 +204,7 @@ impl Classifier {
         {
             return Class::Furniture;
         }
-        if self.shape.is_bare_link(o, source) {
+        if self.shape.is_bare_link(o, source) || is_arrow_link(o) {
             return Class::Link;
         }
         if self.shape.is_prose(o) {
@@ -221,6 +221,19 @@ impl Classifier {
             Class::Other
         }
     }
+}
+
+/// A line opened by a link arrow ("» Ferry fares rise again", ">> News -
+/// Docks close early"): a link of the page, unless it is a sentence.
+fn is_arrow_link(o: &Outline) -> bool {
+    let rest = o
+        .text
+        .strip_prefix(">>")
+        .or_else(|| o.text.strip_prefix('»'))
+        .or_else(|| o.text.strip_prefix('›'));
+    rest.is_some_and(|rest| {
+        rest.trim_start().starts_with(char::is_alphanumeric) && !ends_sentence(rest)
+    })
 }
 
 /// The same words in the same order, ignoring case and punctuation.
