@@ -161,6 +161,7 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     }
     runs.extend(labelled_blocks(&lines, &story, uses_subheads));
     runs.extend(boxes_closed_by_a_label(&lines));
+    runs.extend(text_ads(&lines[..story.end]));
     runs.extend(rows_after_furniture(&lines, uses_subheads));
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
@@ -453,6 +454,53 @@ fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
     let counted = run.iter().filter(|l| !neutral(l)).count();
     let share = count as f64 / counted.max(1) as f64;
     (count >= limits.min_lines && share >= limits.min_share).then_some(first..last + 1)
+}
+
+/// Lines of an ad's copy above its address.
+const AD_COPY: usize = 2;
+
+/// Text ads above the story or inside it: a headline, a line or two of
+/// copy, and the advertiser's address alone on its line
+/// ("www.example.com"), with the ad marker above them if there is one. A
+/// source's address under the byline has a byline above it, not a headline
+/// and copy; an address after the story's last paragraph is where to read
+/// more.
+fn text_ads(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.class != Class::Link {
+            continue;
+        }
+        // A second address under the first: the same ad's.
+        if let Some(last) = out.last_mut().filter(|r| r.end == i) {
+            last.end = i + 1;
+            continue;
+        }
+        let copy = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|l| matches!(l.class, Class::Prose | Class::Other | Class::Loose))
+            .take(AD_COPY)
+            .count();
+        let Some(head) = (i - copy).checked_sub(1) else {
+            continue;
+        };
+        if copy == 0
+            || !matches!(
+                lines[head].class,
+                Class::Teaser | Class::Loose | Class::Subhead | Class::Scrap
+            )
+        {
+            continue;
+        }
+        let start = if head > 0 && lines[head - 1].class.is_flag() {
+            head - 1
+        } else {
+            head
+        };
+        out.push(start..i + 1);
+    }
+    out
 }
 
 /// A box label followed by headlines, scraps and furniture, anywhere.
@@ -947,6 +995,23 @@ mod tests {
             l(Prose, 30),
         ];
         assert!(junk_runs(&lines, &LIMITS).is_empty());
+    }
+
+    #[test]
+    fn text_ads_above_the_story() {
+        let lines = [
+            l(Furniture, 2),
+            l(Teaser, 4),
+            l(Other, 7),
+            l(Prose, 6),
+            l(Link, 1),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 5)]);
+        // A byline over a source's address is no ad.
+        let c = [Other, Link, Prose, Prose];
+        assert!(runs(&c).is_empty());
     }
 
     #[test]
