@@ -120,6 +120,7 @@ impl Classifier {
             class,
             words: outline.words,
             digits: outline.digits,
+            leading_number: outline.text.starts_with(|c: char| c.is_ascii_digit()),
             sentence: ends_sentence(outline.text),
             heading: piece.heading,
             linked,

@@ -97,6 +97,8 @@ pub struct Line {
     pub words: usize,
     /// Holds a digit: a date, a time, a score. A site menu has few.
     pub digits: bool,
+    /// Opens with a number: a recipe's quantity, a ranking's place.
+    pub leading_number: bool,
     /// Ends with a full stop, a question or an exclamation mark.
     pub sentence: bool,
     /// Marked up as a heading (Markdown `##`).
@@ -163,6 +165,11 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     runs.extend(boxes_closed_by_a_label(&lines));
     runs.extend(text_ads(&lines[..story.end]));
     runs.extend(rows_after_furniture(&lines, uses_subheads));
+    runs.extend(
+        islands(&lines[story.clone()])
+            .into_iter()
+            .map(|r| r.start + story.start..r.end + story.start),
+    );
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
     }
@@ -604,8 +611,8 @@ fn boxes_closed_by_a_label(lines: &[Line]) -> Vec<Range<usize>> {
 
 /// Furniture or a widget followed by `TEASER_LIST` or more headlines in a
 /// row, in either case ("Sign up now" and the site's latest headlines): a
-/// box without its label. Not when most of them hold a number: a "Print"
-/// button over a recipe's ingredients or a table. In a story that uses
+/// box without its label. Not when most of them open with a number: a
+/// "Print" button over a recipe's ingredients or a ranking. In a story that uses
 /// subheads, the last headline before a paragraph heads it.
 fn rows_after_furniture(lines: &[Line], uses_subheads: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -619,7 +626,7 @@ fn rows_after_furniture(lines: &[Line], uses_subheads: bool) -> Vec<Range<usize>
             match next.class {
                 Class::Teaser | Class::Loose => {
                     headlines += 1;
-                    numbered += usize::from(next.digits);
+                    numbered += usize::from(next.leading_number);
                 }
                 Class::Scrap => {}
                 _ => break,
@@ -632,12 +639,61 @@ fn rows_after_furniture(lines: &[Line], uses_subheads: bool) -> Vec<Range<usize>
             && lines.get(end).is_some_and(|l| l.class == Class::Prose)
         {
             headlines -= 1;
-            numbered -= usize::from(lines[end - 1].digits);
+            numbered -= usize::from(lines[end - 1].leading_number);
             end -= 1;
         }
         if headlines >= TEASER_LIST && 2 * numbered <= headlines {
             out.push(i..end);
         }
+    }
+    out
+}
+
+/// Words of a paragraph that no sidebar holds.
+const ISLAND_PARAGRAPH: usize = 20;
+
+/// Junk of several kinds in one stretch.
+const ISLAND_JUNK: usize = 4;
+
+/// Inside the story, a sidebar: between two paragraphs of some length, a
+/// stretch where junk of more than one kind (labels, furniture, teasers)
+/// makes half the lines that count.
+fn islands(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let long = |l: &Line| l.class == Class::Prose && l.words > ISLAND_PARAGRAPH;
+    let mut start = 0;
+    while start < lines.len() {
+        let end = lines[start..]
+            .iter()
+            .position(long)
+            .map_or(lines.len(), |i| start + i);
+        let stretch = &lines[start..end];
+        let junk = stretch.iter().filter(|l| is_junk(l)).count();
+        let kinds = [
+            Class::Label,
+            Class::Furniture,
+            Class::Promo,
+            Class::Teaser,
+            Class::Widget,
+            Class::Comments,
+            Class::Link,
+        ]
+        .iter()
+        .filter(|k| stretch.iter().any(|l| l.class == **k))
+        .count();
+        let counted = stretch
+            .iter()
+            .filter(|l| !matches!(l.class, Class::Loose | Class::Scrap | Class::Subhead))
+            .count();
+        if junk >= ISLAND_JUNK && kinds >= 2 && 2 * junk >= counted {
+            if let (Some(first), Some(last)) = (
+                stretch.iter().position(is_junk),
+                stretch.iter().rposition(is_junk),
+            ) {
+                out.push(start + first..start + last + 1);
+            }
+        }
+        start = end + 1;
     }
     out
 }
@@ -714,6 +770,7 @@ mod tests {
                 class,
                 words: if class == Prose { 30 } else { 6 },
                 digits: false,
+                leading_number: false,
                 sentence: false,
                 heading: false,
                 linked: false,
@@ -728,6 +785,7 @@ mod tests {
             class,
             words,
             digits: false,
+            leading_number: false,
             sentence: false,
             heading: false,
             linked: false,
@@ -741,6 +799,7 @@ mod tests {
             class,
             words,
             digits: true,
+            leading_number: false,
             sentence: false,
             heading: false,
             linked: false,
@@ -985,6 +1044,21 @@ mod tests {
         assert_eq!(runs(&c), [(0, 5)]);
         assert!(runs(&[Prose, Furniture, Loose, Loose, Prose, Prose]).is_empty());
         // A "Print" button over a recipe's ingredients.
+        let quantity = |words| Line {
+            leading_number: true,
+            ..d(Loose, words)
+        };
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Furniture, 1),
+            quantity(5),
+            quantity(6),
+            l(Loose, 4),
+            l(Prose, 30),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // Numbers inside teasers are fine.
         let lines = [
             l(Prose, 40),
             l(Prose, 40),
@@ -994,7 +1068,7 @@ mod tests {
             l(Loose, 4),
             l(Prose, 30),
         ];
-        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 6)]);
     }
 
     #[test]
@@ -1012,6 +1086,40 @@ mod tests {
         // A byline over a source's address is no ad.
         let c = [Other, Link, Prose, Prose];
         assert!(runs(&c).is_empty());
+    }
+
+    #[test]
+    fn a_sidebar_of_mixed_junk_inside_the_story() {
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Prose, 8),
+            l(Furniture, 2),
+            l(Intro, 2),
+            l(Promo, 10),
+            l(Teaser, 5),
+            l(Label, 3),
+            l(Prose, 11),
+            l(Furniture, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 11)]);
+        // Ad markers between short paragraphs are one kind of junk: the
+        // phrase rules' business.
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 15),
+            l(Furniture, 1),
+            l(Prose, 18),
+            l(Furniture, 1),
+            l(Prose, 12),
+            l(Furniture, 1),
+            l(Furniture, 1),
+            l(Prose, 40),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
     }
 
     #[test]
