@@ -173,7 +173,24 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
     }
-    merge(runs)
+    merge(
+        runs.into_iter()
+            .map(|r| with_page_numbers(&lines, r))
+            .collect(),
+    )
+}
+
+/// A number alone on its line ("1", "2") right next to junk is the pages
+/// of a pager ("1 / 2 / next") or a counter: it goes with the block.
+fn with_page_numbers(lines: &[Line], mut run: Range<usize>) -> Range<usize> {
+    let number = |l: &Line| l.class == Class::Scrap && l.words == 1 && l.leading_number;
+    while run.start > 0 && number(&lines[run.start - 1]) {
+        run.start -= 1;
+    }
+    while lines.get(run.end).is_some_and(number) {
+        run.end += 1;
+    }
+    run
 }
 
 /// After "Key features:" the headline-like lines are the list it announces,
@@ -328,7 +345,7 @@ fn page_numbers(tail: &[Line]) -> Option<Range<usize>> {
     let numbers = tail
         .iter()
         .rev()
-        .take_while(|l| l.class == Class::Scrap && l.words == 1 && l.digits)
+        .take_while(|l| l.class == Class::Scrap && l.words == 1 && l.leading_number)
         .count();
     (numbers > 0).then(|| tail.len() - numbers..tail.len())
 }
@@ -807,6 +824,14 @@ mod tests {
         }
     }
 
+    /// A number alone on its line.
+    fn n() -> Line {
+        Line {
+            leading_number: true,
+            ..d(Scrap, 1)
+        }
+    }
+
     fn pairs(runs: Vec<Range<usize>>) -> Vec<(usize, usize)> {
         runs.into_iter().map(|r| (r.start, r.end)).collect()
     }
@@ -1235,11 +1260,21 @@ mod tests {
 
     #[test]
     fn page_numbers_at_the_end_of_the_page() {
-        let lines = [l(Prose, 40), l(Prose, 40), d(Scrap, 1), d(Scrap, 1)];
+        let lines = [l(Prose, 40), l(Prose, 40), n(), n()];
         assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 4)]);
         // Not a year in the story's list, nor a section name.
-        let lines = [l(Prose, 40), d(Scrap, 1), l(Prose, 40), l(Scrap, 1)];
+        let lines = [l(Prose, 40), n(), l(Prose, 40), l(Scrap, 1)];
         assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // A pager above the story goes with its controls.
+        let lines = [
+            n(),
+            n(),
+            l(Furniture, 1),
+            l(Furniture, 2),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 4)]);
     }
 
     #[test]
