@@ -129,6 +129,7 @@
 
 mod classify;
 mod controls;
+mod patterns;
 mod runs;
 mod shape;
 
@@ -138,6 +139,7 @@ use serde::Deserialize;
 
 use self::classify::{Classifier, Piece};
 use self::controls::Controls;
+use self::patterns::{List, PagePatterns};
 use self::runs::{Limits, junk_runs};
 use self::shape::{Shape, ShapeSpec};
 use super::text::combined_regex;
@@ -246,21 +248,26 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
         let patterns: Vec<String> = list.iter().map(|m| m.value.clone()).collect();
         combined_regex(&patterns, spec.ignorecase).map_err(|(i, e)| file.error_at(&list[i], e))
     };
+    let values = |list: &[Spanned<String>]| list.iter().map(|m| m.value.clone()).collect();
+    let (markers, comments, footers): (Vec<String>, Vec<String>, Vec<String>) = (
+        values(&spec.markers),
+        values(&spec.comment_patterns),
+        values(&spec.footer_patterns),
+    );
+    let page_patterns = PagePatterns::new(&markers, &comments, &footers, spec.ignorecase).map_err(
+        |(list, i, e)| {
+            let list = match list {
+                List::Markers => &spec.markers,
+                List::Comments => &spec.comment_patterns,
+                List::Footers => &spec.footer_patterns,
+            };
+            file.error_at(&list[i], e)
+        },
+    )?;
     let classifier = Classifier {
         controls,
         label_patterns: regex(&spec.label_patterns)?,
-        markers: regex(&spec.markers)?,
-        comment_patterns: regex(&spec.comment_patterns)?,
-        footer_patterns: regex(&spec.footer_patterns)?,
-        // Each compiled alone above, so their sum only fails on size.
-        page_patterns: combined_regex(
-            &[&spec.markers, &spec.comment_patterns, &spec.footer_patterns]
-                .iter()
-                .flat_map(|list| list.iter().map(|m| m.value.clone()))
-                .collect::<Vec<_>>(),
-            spec.ignorecase,
-        )
-        .map_err(|(_, e)| file.error(e))?,
+        page_patterns,
         shape: Shape::new(&spec.shape).map_err(|e| file.error(e))?,
     };
     let limits = Limits {

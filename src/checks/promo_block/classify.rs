@@ -9,6 +9,7 @@
 use regex::Regex;
 
 use super::controls::{ControlLine, Controls, MAX_CONTROL_LINE};
+use super::patterns::{PageHits, PagePatterns};
 use super::runs::{Class, Line, story};
 use super::shape::{Outline, Shape, ends_sentence};
 
@@ -17,12 +18,8 @@ use super::shape::{Outline, Shape, ends_sentence};
 pub struct Classifier {
     pub controls: Option<Controls>,
     pub label_patterns: Option<Regex>,
-    pub markers: Option<Regex>,
-    pub comment_patterns: Option<Regex>,
-    pub footer_patterns: Option<Regex>,
-    /// `markers`, `comment_patterns` and `footer_patterns` in one: most
-    /// blocks match none, and one scan tells.
-    pub page_patterns: Option<Regex>,
+    /// `markers`, `comment_patterns` and `footer_patterns`.
+    pub page_patterns: Option<PagePatterns>,
     pub shape: Shape,
 }
 
@@ -113,9 +110,9 @@ impl Classifier {
         // "Comments" link may be a button in the story.
         let notice = class == Class::Comments
             && self
-                .comment_patterns
+                .page_patterns
                 .as_ref()
-                .is_some_and(|re| re.is_match(outline.text));
+                .is_some_and(|p| p.read(outline.text).comment);
         let line = Line {
             class,
             words: outline.words,
@@ -167,8 +164,11 @@ impl Classifier {
         let text = o.text;
         let short = text.len() <= MAX_CONTROL_LINE && !o.multiline;
         let matches = |re: &Option<Regex>| re.as_ref().is_some_and(|r| r.is_match(text));
-        let page = page && matches(&self.page_patterns);
-        if page && matches(&self.markers) {
+        let hits = match &self.page_patterns {
+            Some(patterns) if page => patterns.read(text),
+            _ => PageHits::default(),
+        };
+        if hits.marker {
             return Class::Promo;
         }
         let control = self
@@ -195,14 +195,10 @@ impl Classifier {
         }
         // A comment section's notice ("Comments are moderated") opens it as
         // its label does.
-        if control == Some(ControlLine::Comments)
-            || (page && short && matches(&self.comment_patterns))
-        {
+        if control == Some(ControlLine::Comments) || (short && hits.comment) {
             return Class::Comments;
         }
-        if control == Some(ControlLine::Furniture)
-            || (page && short && matches(&self.footer_patterns))
-        {
+        if control == Some(ControlLine::Furniture) || (short && hits.footer) {
             return Class::Furniture;
         }
         if self.shape.is_bare_link(o, source) || is_arrow_link(o) {
