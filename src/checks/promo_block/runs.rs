@@ -669,12 +669,13 @@ fn rows_after_furniture(lines: &[Line], uses_subheads: bool) -> Vec<Range<usize>
 /// Words of a paragraph that no sidebar holds.
 const ISLAND_PARAGRAPH: usize = 20;
 
-/// Junk of several kinds in one stretch.
+/// Pieces of junk a sidebar holds at least.
 const ISLAND_JUNK: usize = 4;
 
 /// Inside the story, a sidebar: between two paragraphs of some length, a
 /// stretch where junk of more than one kind (labels, furniture, teasers)
-/// makes half the lines that count.
+/// makes half the lines that count. Ad markers alone between short
+/// paragraphs are one kind: the phrase rules report them.
 fn islands(lines: &[Line]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let long = |l: &Line| l.class == Class::Prose && l.words > ISLAND_PARAGRAPH;
@@ -685,30 +686,26 @@ fn islands(lines: &[Line]) -> Vec<Range<usize>> {
             .position(long)
             .map_or(lines.len(), |i| start + i);
         let stretch = &lines[start..end];
-        let junk = stretch.iter().filter(|l| is_junk(l)).count();
-        let kinds = [
-            Class::Label,
-            Class::Furniture,
-            Class::Promo,
-            Class::Teaser,
-            Class::Widget,
-            Class::Comments,
-            Class::Link,
-        ]
-        .iter()
-        .filter(|k| stretch.iter().any(|l| l.class == **k))
-        .count();
-        let counted = stretch
-            .iter()
-            .filter(|l| !matches!(l.class, Class::Loose | Class::Scrap | Class::Subhead))
-            .count();
-        if junk >= ISLAND_JUNK && kinds >= 2 && 2 * junk >= counted {
-            if let (Some(first), Some(last)) = (
+        let (mut junk, mut counted, mut kinds) = (0, 0, 0u32);
+        for line in stretch {
+            if is_junk(line) {
+                junk += 1;
+                kinds |= 1 << (line.class as u32);
+            }
+            counted += usize::from(!matches!(
+                line.class,
+                Class::Loose | Class::Scrap | Class::Subhead
+            ));
+        }
+        if junk >= ISLAND_JUNK
+            && kinds.count_ones() >= 2
+            && 2 * junk >= counted
+            && let (Some(first), Some(last)) = (
                 stretch.iter().position(is_junk),
                 stretch.iter().rposition(is_junk),
-            ) {
-                out.push(start + first..start + last + 1);
-            }
+            )
+        {
+            out.push(start + first..start + last + 1);
         }
         start = end + 1;
     }
