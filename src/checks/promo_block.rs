@@ -529,6 +529,25 @@ mod tests {
     }
 
     #[test]
+    fn a_question_in_title_case_is_a_headline() {
+        let rule = build(&RuleFile::standalone(
+            "promo/test",
+            "test.yaml",
+            "kind: promo-block\nseverity: error\nmessage: m\ndescription: d\nlabels: [Related]\nexamples:\n  - bad: x\n  - good: y\n",
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let classes = rule.classifier.lines(
+            &[
+                piece("Is the Ferry Deal Good for Islanders?"),
+                piece("Is the ferry deal good for the islanders who use it every day?"),
+            ],
+            "",
+        );
+        assert_eq!(classes[0].class, Class::Teaser);
+        assert_eq!(classes[1].class, Class::Prose);
+    }
+
+    #[test]
     fn a_box_in_markdown_is_deleted_with_its_markup() {
         let source = "# Head\n\nThe talks resume on Monday after a week of strikes at the port.\n\n## Related\n\n- [Ferry fares rise again](https://example.com/a)\n- [Docks close early on Friday](https://example.com/b)\n\nThe union will vote on Thursday, its president said at a rally.\n";
         let (doc, found) = run(source, Format::Markdown);

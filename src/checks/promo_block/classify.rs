@@ -204,7 +204,10 @@ impl Classifier {
         if self.shape.is_bare_link(o, source) || is_arrow_link(o) {
             return Class::Link;
         }
-        if self.shape.is_prose(o) {
+        // "Is the Ferry Deal Good for Islanders?" asks as a headline does.
+        if o.text.ends_with('?') && self.shape.is_title_case_headline(o) {
+            Class::Teaser
+        } else if self.shape.is_prose(o) {
             Class::Prose
         } else if self.shape.is_list_intro(o) {
             Class::Intro

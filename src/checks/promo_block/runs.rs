@@ -151,12 +151,24 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
     }
     runs.extend(after_story(&lines, story.end, limits));
     runs.extend(page_numbers(&lines[story.end..]).map(|r| r.start + story.end..r.end + story.end));
-    // A copy of the headline above the story is the story's: junk on
-    // either side of it is two blocks.
-    let mut offset = 0;
-    for part in lines[..story.start].split(|l| l.class == Class::Title) {
-        runs.extend(before_story(part, limits).map(|r| r.start + offset..r.end + offset));
-        offset += part.len() + 1;
+    // A copy of the headline above the story is the story's, and so is a
+    // sentence that no link heads (a short paragraph between two ad
+    // markers): junk on either side of one is two blocks.
+    let above = &lines[..story.start];
+    let splits = (0..above.len()).filter(|&i| {
+        above[i].class == Class::Title
+            || (above[i].class == Class::Prose
+                && !(i > 0
+                    && matches!(
+                        above[i - 1].class,
+                        Class::Teaser | Class::Loose | Class::Subhead | Class::Scrap | Class::Link
+                    )))
+    });
+    let mut from = 0;
+    for split in splits.chain(std::iter::once(above.len())) {
+        let part = &above[from..split];
+        runs.extend(before_story(part, limits).map(|r| r.start + from..r.end + from));
+        from = split + 1;
     }
     if limits.menu_run > 0 {
         runs.extend(menus(&lines[..story.start], limits.menu_run));
@@ -541,8 +553,16 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
             continue;
         }
         let outside = !story.contains(&i);
-        let continues = |at: usize| {
+        // Has the box shown a link yet? A short sentence right under a
+        // label or a control is the story's (a short paragraph between ad
+        // markers), under a link it is the link's blurb.
+        let mut linked = false;
+        let mut continues = |at: usize| {
             let l = &lines[at];
+            linked |= matches!(
+                l.class,
+                Class::Teaser | Class::Loose | Class::Scrap | Class::Link
+            );
             match l.class {
                 Class::Teaser
                 | Class::Loose
@@ -553,13 +573,14 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
                 | Class::Comments
                 | Class::Widget
                 | Class::Promo => true,
-                Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
+                Class::Prose => outside && linked && l.words <= STRAY_SENTENCE_WORDS,
                 // A headline with many commas ("Federer, Djokovic and Safin
                 // advance"), not a short sentence of the story; a box does
                 // not end on one (a credit after it). Outside the story a
                 // short one ("Take a charity hike!") is a teaser too.
                 Class::Other => {
-                    (l.words <= 20 && !l.sentence) || (outside && l.words <= STRAY_SENTENCE_WORDS)
+                    (l.words <= 20 && !l.sentence)
+                        || (outside && linked && l.words <= STRAY_SENTENCE_WORDS)
                 }
                 // The article's own headline among the links of a list of
                 // the site's stories ("Most read"); after a label, or before
@@ -673,9 +694,10 @@ const ISLAND_PARAGRAPH: usize = 20;
 const ISLAND_JUNK: usize = 4;
 
 /// Inside the story, a sidebar: between two paragraphs of some length, a
-/// stretch where junk of more than one kind (labels, furniture, teasers)
-/// makes half the lines that count. Ad markers alone between short
-/// paragraphs are one kind: the phrase rules report them.
+/// stretch with links (headlines, addresses) where junk of more than one
+/// kind (labels, furniture, teasers) makes half the lines that count. Ad
+/// markers and print buttons between short paragraphs link nowhere: the
+/// phrase rules report them.
 fn islands(lines: &[Line]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let long = |l: &Line| l.class == Class::Prose && l.words > ISLAND_PARAGRAPH;
@@ -686,18 +708,20 @@ fn islands(lines: &[Line]) -> Vec<Range<usize>> {
             .position(long)
             .map_or(lines.len(), |i| start + i);
         let stretch = &lines[start..end];
-        let (mut junk, mut counted, mut kinds) = (0, 0, 0u32);
+        let (mut junk, mut counted, mut kinds, mut links) = (0, 0, 0u32, false);
         for line in stretch {
             if is_junk(line) {
                 junk += 1;
                 kinds |= 1 << (line.class as u32);
             }
+            links |= matches!(line.class, Class::Teaser | Class::Loose | Class::Link);
             counted += usize::from(!matches!(
                 line.class,
                 Class::Loose | Class::Scrap | Class::Subhead
             ));
         }
         if junk >= ISLAND_JUNK
+            && links
             && kinds.count_ones() >= 2
             && 2 * junk >= counted
             && let (Some(first), Some(last)) = (
@@ -1142,6 +1166,44 @@ mod tests {
             l(Prose, 40),
         ];
         assert!(junk_runs(&lines, &LIMITS).is_empty());
+    }
+
+    #[test]
+    fn short_paragraphs_between_ad_markers_are_the_storys() {
+        let quantity = || Line {
+            leading_number: true,
+            ..d(Loose, 5)
+        };
+        let lines = [
+            l(Prose, 15),
+            l(Label, 1),
+            l(Prose, 9),
+            l(Furniture, 1),
+            l(Prose, 10),
+            l(Label, 1),
+            l(Prose, 11),
+            l(Furniture, 1),
+            l(Scrap, 1),
+            quantity(),
+            quantity(),
+            quantity(),
+            quantity(),
+            l(Scrap, 1),
+            l(Prose, 30),
+            l(Prose, 12),
+            l(Prose, 25),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // Under a link, a short sentence is its blurb.
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Loose, 6),
+            l(Prose, 8),
+            l(Loose, 6),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 6)]);
     }
 
     #[test]
