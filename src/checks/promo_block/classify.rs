@@ -24,9 +24,9 @@ pub struct Classifier {
 }
 
 /// Blocks of the story this far from its first or last one are read
-/// without `markers` and `footer_patterns` when they are longer than a
-/// headline: a promotion or a footer there neither moves the story's ends
-/// nor joins a block of junk.
+/// without the page patterns (`markers`, `comment_patterns`,
+/// `footer_patterns`) when they are longer than a headline: a promotion or
+/// a footer there neither moves the story's ends nor joins a block of junk.
 const STORY_EDGE: usize = 2;
 
 /// One body block as the classifier reads it.
@@ -44,8 +44,8 @@ pub struct Piece<'a> {
 impl Classifier {
     /// The body blocks' classes, given the article's headline.
     ///
-    /// Long blocks are first read without `markers` and `footer_patterns`
-    /// (a regex search of the whole block each); those outside the story or
+    /// Long blocks are first read without the page patterns (a regex
+    /// search of the whole block each); those outside the story or
     /// at its edges are then read in full, and when one of them changes
     /// class the story may have moved, so all the rest are read in full too.
     pub fn lines(&self, pieces: &[Piece], headline: &str) -> Vec<Line> {
@@ -158,8 +158,8 @@ impl Classifier {
         }
     }
 
-    /// What one block is; `page`: whether to try `markers` and
-    /// `footer_patterns` on it.
+    /// What one block is; `page`: whether to try the page patterns
+    /// (`markers`, `comment_patterns`, `footer_patterns`) on it.
     fn classify(&self, o: &Outline, source: &str, page: bool) -> Class {
         let text = o.text;
         let short = text.len() <= MAX_CONTROL_LINE && !o.multiline;

@@ -13,14 +13,20 @@
 //!    ends there.
 //! 3. After the story: in each stretch between sentences of some length,
 //!    from the first junk block to the last, when enough of them are junk.
-//!    Teaser headlines and bare links need no label there.
-//! 4. Above the story: from its first label or control to its last, when
-//!    enough of the blocks there are such.
+//!    Teaser headlines and bare links need no label there. Bare numbers
+//!    that end the page are its pager.
+//! 4. Above the story, in each part between copies of the headline and
+//!    sentences no link heads: from its first label or control to its last,
+//!    when enough of the blocks there are such; and text ads.
 //! 5. Anywhere: a box label followed by headlines and scraps (a "Related"
 //!    box). In a story that uses subheads, a headline right before the
 //!    story resumes is one and stays out; in a story without, it is the
-//!    box's last link.
-//! 6. Anywhere: `teaser_run` title-case headlines in a row.
+//!    box's last link. Headlines closed by a label under them, and three or
+//!    more after a piece of furniture, are boxes too.
+//! 6. Inside the story: a sidebar, a stretch between paragraphs of some
+//!    length with links and junk of more than one kind.
+//! 7. Anywhere: `teaser_run` title-case headlines in a row. Page numbers
+//!    next to any block go with it.
 
 use std::ops::Range;
 
