@@ -6,45 +6,60 @@
 //!   Author"), promotional lines (a `markers` match, such as "read the full
 //!   analysis in my latest blog"), teaser headlines of other stories
 //!   (title-case lines with no final punctuation and no credit words) and
-//!   links alone on their lines ("twitter.com/harborledger"). No label is
-//!   needed: nothing of the story comes after its last paragraph. Once such
-//!   a block starts, the rest of the page is its tail: later junk (a comment
-//!   form, a footer with its copyright line) joins it with what lies
-//!   between, until two real paragraphs in a row, or a line ending in a
-//!   colon and the list it introduces, show the story's kind of text again.
-//!   A last sentence or credit after the last junk stays out;
+//!   links alone on their lines ("twitter.com/harborledger", "» Ferry fares
+//!   rise again"). No label is needed: nothing of the story comes after its
+//!   last paragraph. Once such a block starts, the rest of the page is its
+//!   tail: later junk (a comment form, a footer with its copyright line)
+//!   joins it with what lies between, until two real paragraphs in a row,
+//!   or a line ending in a colon and the list it introduces, show the
+//!   story's kind of text again. A last sentence or credit after the last
+//!   junk stays out; bare numbers that end the page (a pager) go;
 //! - a comment section: from a `comment_labels` line after the story's
-//!   start ("Reader comments (3)", "Leave a reply") to the end of the page,
-//!   comments, form and footer, when other junk follows it and no three
-//!   paragraphs in a row show the story going on (a "Have your say" box
-//!   inside the story). A paragraph right after it must be signed ("-
+//!   start ("Reader comments (3)", "Leave a reply"), or a `comment_patterns`
+//!   notice ("Comment entries are limited to 100 words"), to the end of the
+//!   page, comments, form and footer, when other junk follows it and no
+//!   three paragraphs in a row show the story going on (a "Have your say"
+//!   box inside the story). After a label, a paragraph must be signed ("-
 //!   Marco, Harbor City") to be a comment: a lone "Comments" link before the
 //!   story's last paragraph opens nothing;
 //! - above the story, a run of site controls and labels (a share bar and a
-//!   "Text size" control), or a menu: `menu_run` short entries in a row,
-//!   nearly none with a digit (a match's venue, date and kick-off time are
-//!   the story's);
+//!   "Text size" control, "Today's Paper" over its teasers), a menu:
+//!   `menu_run` short entries in a row, nearly none with a digit (a match's
+//!   venue, date and kick-off time are the story's), or a text ad: a
+//!   headline, a line or two of copy and the advertiser's address. A copy
+//!   of the headline, or a sentence that no link heads (a short paragraph
+//!   between ad markers), splits what is above the story;
 //! - anywhere in the body, a label followed by headline-like lines (a
-//!   "Related" box, "Gallery | Night crossings on the harbor line"), or
-//!   `teaser_run` title-case lines in a row;
+//!   "Related" box, "Gallery | Night crossings on the harbor line",
+//!   "Related coverage from Money:"); headlines closed by a label under them
+//!   ("More in Politics"); three or more headlines after a piece of
+//!   furniture ("Sign up now"), unless most open with a number (a recipe
+//!   after "Print"); or `teaser_run` title-case lines in a row;
+//! - inside the story, a sidebar: between paragraphs of some length, a
+//!   stretch with links where junk of two kinds or more makes half the
+//!   lines that count;
 //! - anywhere, even alone, a widget: a bar of links ("Home | World |
 //!   Sport"), several controls on one line ("Email to a friendPrinter
-//!   friendly"), or a block whose every line is a control or a label with
-//!   its links (an article with blank lines between paragraphs keeps a share
-//!   bar together).
+//!   friendly", "Comment | Read Comments (11)"), or a block whose every
+//!   line is a control or a label with its links (an article with blank
+//!   lines between paragraphs keeps a share bar together).
 //!
 //! The story is the stretch of blocks where prose outweighs everything else,
 //! so a copyright line or a stray sentence among the junk after it does not
-//! extend it. The headline, and a copy of it in the body, are never flagged;
-//! nor is a list after a line ending in a colon, a numbered list, a fixture
-//! list ("A v B"), a byline, or a subhead: a headline followed by a
-//! paragraph. In a story that uses subheads (one between two paragraphs, or
-//! a Markdown heading) that holds wherever the headline is; in a story
-//! without, a headline that ends a box of links or a row of headlines before
-//! a paragraph is the box's last link. A lone promo line in the middle of
-//! the story ("ADVERTISEMENT") and a lone copyright line are the phrase
-//! rules' job (`kind: existence`) or nobody's; a block reported here stands
-//! for them, so the engine drops same-family findings inside it.
+//! extend it. The headline, and a copy of it in the body, are never flagged
+//! (but for a copy listed among a box's links); nor is a list after a line
+//! ending in a colon, a numbered list, a fixture list ("A v B"), a byline,
+//! or a subhead: a headline followed by a paragraph. In a story that uses
+//! subheads (one between two paragraphs, or a Markdown heading) that holds
+//! wherever the headline is; in a story without, a headline that ends a box
+//! of links or a row of headlines before a paragraph is the box's last link,
+//! unless it is in another case than all of them or follows a "Read more:
+//! ..." line that carries its own link. A caption ending with its credit in
+//! brackets ("(Image: Harbor Ledger)") is no headline. A lone promo line in
+//! the middle of the story ("ADVERTISEMENT") and a lone copyright line are
+//! the phrase rules' job (`kind: existence`) or nobody's; a block reported
+//! here stands for them, so the engine drops same-family findings inside
+//! it.
 //!
 //! A paragraph is a block that ends a sentence and has at least
 //! `shape.prose_min_words` words. A block is read whole (in a plain-text
@@ -70,6 +85,7 @@
 //! furniture_from: [promo/page-tools]               # their `labels` are furniture
 //! furniture: [Print, Share this, Advertisement]     # junk lines that head nothing
 //! comment_labels: [Reader comments, Leave a reply]  # open the comment section
+//! comment_patterns: ['\bcomments are moderated\b']  # so do its notices
 //! footer_patterns: ['\ball rights reserved\b']     # footer lines: junk that heads nothing
 //! markers: ['\bin my latest blog\b']               # a line with one is promotional
 //! min_lines: 2        # junk lines a block after the story needs (default 2)
@@ -97,24 +113,28 @@
 //! names rules whose `labels` list is read as well (`kind: existence`
 //! rules: the phrase rule reports a lone label, this rule the box), so a
 //! newsroom adds its furniture once; a phrase in several lists is a label
-//! before it opens comments, and opens comments before it is furniture.
-//! `label_patterns`, `footer_patterns` and `markers` are regular
+//! before it opens comments, and opens comments before it is furniture. A
+//! label that names where its links come from, before a colon ("Related
+//! coverage from Money:"), heads the lines under it. `label_patterns`,
+//! `comment_patterns`, `footer_patterns` and `markers` are regular
 //! expressions. All follow `ignorecase` (default true). A label heads a box
-//! of links; furniture ("Print", "Share this", a copyright line) is junk but
-//! heads nothing; a trail of links opened by either ("Home » Sport") is
-//! neutral. A scrap (a menu entry, a name in capitals, a time stamp) is
+//! of links; furniture ("Print", "Share this", a `footer_patterns` line: a
+//! copyright notice, a gallery's "1 - 5 of 36") is junk but heads nothing; a
+//! trail of links opened by either ("Home » Sport") is neutral. A scrap (a menu entry, a name in capitals, a time stamp) is
 //! neutral: it neither makes nor breaks a block, and goes with the block it
 //! touches. Reporting words make a line a credit, never a headline; "says"
 //! is not one of them ("Ferries halt after crash, regulator says" is a
 //! headline).
 //!
 //! Labels and controls are looked for only where a line starts, label
-//! patterns only on lines no longer than a headline, and `markers` and
-//! `footer_patterns` on every block but the long paragraphs well inside the
-//! story (more than `shape.max_words` words, two or more blocks from its
-//! ends): a promotion or footer there would not change the story's ends or
-//! join a block, and scanning every paragraph with them costs more than the
-//! rest of the rule.
+//! patterns only on lines no longer than a headline, and `markers`,
+//! `comment_patterns` and `footer_patterns` (one pattern set, one scan) on
+//! every block but the long paragraphs well inside the story (more than
+//! `shape.max_words` words, two or more blocks from its ends): a promotion
+//! or footer there would not change the story's ends or join a block, and
+//! scanning every paragraph with them costs more than the rest of the rule.
+//! Comment notices and footer lines count only on lines of 400 bytes or
+//! fewer.
 //!
 //! The message can use `{size}` ("1 line", "4 lines"), `{lines}` (the
 //! number) and `{first}` (the block's first line).
@@ -128,6 +148,7 @@
 
 mod classify;
 mod controls;
+mod patterns;
 mod runs;
 mod shape;
 
@@ -137,6 +158,7 @@ use serde::Deserialize;
 
 use self::classify::{Classifier, Piece};
 use self::controls::Controls;
+use self::patterns::{List, PagePatterns};
 use self::runs::{Limits, junk_runs};
 use self::shape::{Shape, ShapeSpec};
 use super::text::combined_regex;
@@ -164,6 +186,8 @@ rule_spec! {
         pub comment_labels: Vec<String>,
         #[serde(default)]
         pub markers: Vec<Spanned<String>>,
+        #[serde(default)]
+        pub comment_patterns: Vec<Spanned<String>>,
         #[serde(default)]
         pub footer_patterns: Vec<Spanned<String>>,
         #[serde(default = "crate::rules::spec::yes")]
@@ -243,11 +267,26 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
         let patterns: Vec<String> = list.iter().map(|m| m.value.clone()).collect();
         combined_regex(&patterns, spec.ignorecase).map_err(|(i, e)| file.error_at(&list[i], e))
     };
+    let values = |list: &[Spanned<String>]| list.iter().map(|m| m.value.clone()).collect();
+    let (markers, comments, footers): (Vec<String>, Vec<String>, Vec<String>) = (
+        values(&spec.markers),
+        values(&spec.comment_patterns),
+        values(&spec.footer_patterns),
+    );
+    let page_patterns = PagePatterns::new(&markers, &comments, &footers, spec.ignorecase).map_err(
+        |(list, i, e)| {
+            let list = match list {
+                List::Markers => &spec.markers,
+                List::Comments => &spec.comment_patterns,
+                List::Footers => &spec.footer_patterns,
+            };
+            file.error_at(&list[i], e)
+        },
+    )?;
     let classifier = Classifier {
         controls,
         label_patterns: regex(&spec.label_patterns)?,
-        markers: regex(&spec.markers)?,
-        footer_patterns: regex(&spec.footer_patterns)?,
+        page_patterns,
         shape: Shape::new(&spec.shape).map_err(|e| file.error(e))?,
     };
     let limits = Limits {
@@ -506,6 +545,25 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_question_in_title_case_is_a_headline() {
+        let rule = build(&RuleFile::standalone(
+            "promo/test",
+            "test.yaml",
+            "kind: promo-block\nseverity: error\nmessage: m\ndescription: d\nlabels: [Related]\nexamples:\n  - bad: x\n  - good: y\n",
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let classes = rule.classifier.lines(
+            &[
+                piece("Is the Ferry Deal Good for Islanders?"),
+                piece("Is the ferry deal good for the islanders who use it every day?"),
+            ],
+            "",
+        );
+        assert_eq!(classes[0].class, Class::Teaser);
+        assert_eq!(classes[1].class, Class::Prose);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use regex::Regex;
 
 use super::controls::{ControlLine, Controls, MAX_CONTROL_LINE};
+use super::patterns::{PageHits, PagePatterns};
 use super::runs::{Class, Line, story};
 use super::shape::{Outline, Shape, ends_sentence};
 
@@ -17,15 +18,15 @@ use super::shape::{Outline, Shape, ends_sentence};
 pub struct Classifier {
     pub controls: Option<Controls>,
     pub label_patterns: Option<Regex>,
-    pub markers: Option<Regex>,
-    pub footer_patterns: Option<Regex>,
+    /// `markers`, `comment_patterns` and `footer_patterns`.
+    pub page_patterns: Option<PagePatterns>,
     pub shape: Shape,
 }
 
 /// Blocks of the story this far from its first or last one are read
-/// without `markers` and `footer_patterns` when they are longer than a
-/// headline: a promotion or a footer there neither moves the story's ends
-/// nor joins a block of junk.
+/// without the page patterns (`markers`, `comment_patterns`,
+/// `footer_patterns`) when they are longer than a headline: a promotion or
+/// a footer there neither moves the story's ends nor joins a block of junk.
 const STORY_EDGE: usize = 2;
 
 /// One body block as the classifier reads it.
@@ -43,8 +44,8 @@ pub struct Piece<'a> {
 impl Classifier {
     /// The body blocks' classes, given the article's headline.
     ///
-    /// Long blocks are first read without `markers` and `footer_patterns`
-    /// (a regex search of the whole block each); those outside the story or
+    /// Long blocks are first read without the page patterns (a regex
+    /// search of the whole block each); those outside the story or
     /// at its edges are then read in full, and when one of them changes
     /// class the story may have moved, so all the rest are read in full too.
     pub fn lines(&self, pieces: &[Piece], headline: &str) -> Vec<Line> {
@@ -100,12 +101,27 @@ impl Classifier {
         } else {
             self.classify(&outline, piece.source, complete)
         };
+        // "Read more: Ferry Fares Rise Again" is a box of one link.
+        let linked = class == Class::Label
+            && !outline.multiline
+            && self.controls.as_ref().and_then(|c| c.read(outline.text))
+                == Some(ControlLine::LabelAndLink);
+        // "Comments are moderated" says what follows is comments; a
+        // "Comments" link may be a button in the story.
+        let notice = class == Class::Comments
+            && self
+                .page_patterns
+                .as_ref()
+                .is_some_and(|p| p.read(outline.text).comment);
         let line = Line {
             class,
             words: outline.words,
             digits: outline.digits,
+            leading_number: outline.text.starts_with(|c: char| c.is_ascii_digit()),
             sentence: ends_sentence(outline.text),
             heading: piece.heading,
+            linked,
+            notice,
         };
         (line, complete)
     }
@@ -142,13 +158,17 @@ impl Classifier {
         }
     }
 
-    /// What one block is; `page`: whether to try `markers` and
-    /// `footer_patterns` on it.
+    /// What one block is; `page`: whether to try the page patterns
+    /// (`markers`, `comment_patterns`, `footer_patterns`) on it.
     fn classify(&self, o: &Outline, source: &str, page: bool) -> Class {
         let text = o.text;
         let short = text.len() <= MAX_CONTROL_LINE && !o.multiline;
         let matches = |re: &Option<Regex>| re.as_ref().is_some_and(|r| r.is_match(text));
-        if page && matches(&self.markers) {
+        let hits = match &self.page_patterns {
+            Some(patterns) if page => patterns.read(text),
+            _ => PageHits::default(),
+        };
+        if hits.marker {
             return Class::Promo;
         }
         let control = self
@@ -158,7 +178,11 @@ impl Classifier {
             .and_then(|c| c.read(text));
         // A box label is no longer than a headline.
         let label_sized = short && o.words <= self.shape.max_words();
-        if control == Some(ControlLine::Label) || (label_sized && matches(&self.label_patterns)) {
+        if matches!(
+            control,
+            Some(ControlLine::Label | ControlLine::LabelAndLink)
+        ) || (label_sized && matches(&self.label_patterns))
+        {
             return Class::Label;
         }
         if control == Some(ControlLine::Toolbar) || self.shape.is_link_bar(o) {
@@ -169,18 +193,21 @@ impl Classifier {
         if control == Some(ControlLine::Trail) {
             return Class::Scrap;
         }
-        if control == Some(ControlLine::Comments) {
+        // A comment section's notice ("Comments are moderated") opens it as
+        // its label does.
+        if control == Some(ControlLine::Comments) || (short && hits.comment) {
             return Class::Comments;
         }
-        if control == Some(ControlLine::Furniture)
-            || (page && short && matches(&self.footer_patterns))
-        {
+        if control == Some(ControlLine::Furniture) || (short && hits.footer) {
             return Class::Furniture;
         }
-        if self.shape.is_bare_link(o, source) {
+        if self.shape.is_bare_link(o, source) || is_arrow_link(o) {
             return Class::Link;
         }
-        if self.shape.is_prose(o) {
+        // "Is the Ferry Deal Good for Islanders?" asks as a headline does.
+        if o.text.ends_with('?') && self.shape.is_title_case_headline(o) {
+            Class::Teaser
+        } else if self.shape.is_prose(o) {
             Class::Prose
         } else if self.shape.is_list_intro(o) {
             Class::Intro
@@ -194,6 +221,19 @@ impl Classifier {
             Class::Other
         }
     }
+}
+
+/// A line opened by a link arrow ("» Ferry fares rise again", ">> News -
+/// Docks close early"): a link of the page, unless it is a sentence.
+fn is_arrow_link(o: &Outline) -> bool {
+    let rest = o
+        .text
+        .strip_prefix(">>")
+        .or_else(|| o.text.strip_prefix('»'))
+        .or_else(|| o.text.strip_prefix('›'));
+    rest.is_some_and(|rest| {
+        rest.trim_start().starts_with(char::is_alphanumeric) && !ends_sentence(rest)
+    })
 }
 
 /// The same words in the same order, ignoring case and punctuation.

@@ -37,9 +37,12 @@ pub struct Controls {
 /// What a line opened by a label or a control is, in order of precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ControlLine {
-    /// A label alone, with a count, or before a colon and more ("Read
-    /// more: Ferry Fares Rise Again").
+    /// A label alone, with a count, or before a colon or a "|" and nothing
+    /// more ("Related:", "Most read (5)").
     Label,
+    /// A label before a colon or a "|" and its own link ("Read more: Ferry
+    /// Fares Rise Again").
+    LabelAndLink,
     /// Two or more controls and labels and nothing else: "Print | Email",
     /// "Have your say Read comments", glued or not ("Email to a
     /// friendPrinter friendly").
@@ -141,8 +144,26 @@ impl Controls {
                     .strip_prefix('|')
                     .is_some_and(|headline| !headline.contains('|'))
         };
-        if rest(found.label).is_some_and(heads) {
+        // "Related coverage from Money:", "More stories on the strike:": a
+        // label naming where its links come from, over them.
+        let names_source = |rest: &str| {
+            rest.len() <= 80
+                && rest.ends_with(':')
+                && rest.split_whitespace().next().is_some_and(|w| {
+                    ["from", "on", "in", "at", "about", "by"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                })
+        };
+        if rest(found.label).is_some_and(names_source) {
             return Some(ControlLine::Label);
+        }
+        if let Some(rest) = rest(found.label).filter(|r| heads(r)) {
+            return Some(if rest.contains(char::is_alphanumeric) && !is_count(rest) {
+                ControlLine::LabelAndLink
+            } else {
+                ControlLine::Label
+            });
         }
         if self.is_toolbar(text, glued) {
             return Some(ControlLine::Toolbar);
@@ -202,6 +223,14 @@ impl Controls {
             let Some(start) = text[at..].find(char::is_alphanumeric).map(|i| at + i) else {
                 return buttons >= 2;
             };
+            // A button's count: "Read comments (11)".
+            if text[..start].ends_with('(') {
+                let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 && text[start + digits..].starts_with(')') {
+                    at = start + digits + 1;
+                    continue;
+                }
+            }
             let Some(end) = self.at(text, start).glued else {
                 return false;
             };
@@ -268,6 +297,8 @@ mod tests {
             "Print | Email",
             "Have your say Read comments",
             "» Share thisPrint",
+            "Comments | Read comments (11)",
+            "Email (2) Print",
         ] {
             assert_eq!(read(yes), Some(ControlLine::Toolbar), "{yes}");
         }
@@ -278,6 +309,7 @@ mod tests {
             "PrintEmail the mayor",
             "",
             "Shared Print",
+            "Print (11) copies",
         ] {
             assert_eq!(read(no), None, "{no}");
         }
@@ -301,18 +333,24 @@ mod tests {
         assert_eq!(read("» Reader comments"), Some(ControlLine::Comments));
         assert_eq!(read("12 Comments about the plan"), None);
         assert_eq!(read("Read comments (twelve)"), None);
+        assert_eq!(read("Related:"), Some(ControlLine::Label));
         assert_eq!(
             read("Related: Ferry Fares Rise Again"),
-            Some(ControlLine::Label)
+            Some(ControlLine::LabelAndLink)
         );
         assert_eq!(read("Related charges were dropped."), None);
+        assert_eq!(
+            read("See more from Harbor Ledger: Money:"),
+            Some(ControlLine::Label)
+        );
+        assert_eq!(read("Related to the strike, three cases:"), None);
         assert_eq!(
             read("Photos | Ferry Fares Rise Again"),
             Some(ControlLine::Furniture)
         );
         assert_eq!(
             read("Related | Ferry Fares Rise Again"),
-            Some(ControlLine::Label)
+            Some(ControlLine::LabelAndLink)
         );
         assert_eq!(read("The Print"), None);
         // "Share" passes where the longer "Share this" fails its boundary.

@@ -13,14 +13,20 @@
 //!    ends there.
 //! 3. After the story: in each stretch between sentences of some length,
 //!    from the first junk block to the last, when enough of them are junk.
-//!    Teaser headlines and bare links need no label there.
-//! 4. Above the story: from its first label or control to its last, when
-//!    enough of the blocks there are such.
+//!    Teaser headlines and bare links need no label there. Bare numbers
+//!    that end the page are its pager.
+//! 4. Above the story, in each part between copies of the headline and
+//!    sentences no link heads: from its first label or control to its last,
+//!    when enough of the blocks there are such; and text ads.
 //! 5. Anywhere: a box label followed by headlines and scraps (a "Related"
 //!    box). In a story that uses subheads, a headline right before the
 //!    story resumes is one and stays out; in a story without, it is the
-//!    box's last link.
-//! 6. Anywhere: `teaser_run` title-case headlines in a row.
+//!    box's last link. Headlines closed by a label under them, and three or
+//!    more after a piece of furniture, are boxes too.
+//! 6. Inside the story: a sidebar, a stretch between paragraphs of some
+//!    length with links and junk of more than one kind.
+//! 7. Anywhere: `teaser_run` title-case headlines in a row. Page numbers
+//!    next to any block go with it.
 
 use std::ops::Range;
 
@@ -97,10 +103,18 @@ pub struct Line {
     pub words: usize,
     /// Holds a digit: a date, a time, a score. A site menu has few.
     pub digits: bool,
+    /// Opens with a number: a recipe's quantity, a ranking's place.
+    pub leading_number: bool,
     /// Ends with a full stop, a question or an exclamation mark.
     pub sentence: bool,
     /// Marked up as a heading (Markdown `##`).
     pub heading: bool,
+    /// A label with its own link on the line ("Read more: Ferry Fares Rise
+    /// Again"): a box of one.
+    pub linked: bool,
+    /// A comment section's notice ("Comments are moderated"), not just its
+    /// label.
+    pub notice: bool,
 }
 
 /// The thresholds of a rule.
@@ -142,15 +156,59 @@ pub fn junk_runs(lines: &[Line], limits: &Limits) -> Vec<Range<usize>> {
         runs.push(comments);
     }
     runs.extend(after_story(&lines, story.end, limits));
-    runs.extend(before_story(&lines[..story.start], limits));
+    runs.extend(page_numbers(&lines[story.end..]).map(|r| r.start + story.end..r.end + story.end));
+    // A copy of the headline above the story is the story's, and so is a
+    // sentence that no link heads (a short paragraph between two ad
+    // markers): junk on either side of one is two blocks.
+    let above = &lines[..story.start];
+    let splits = (0..above.len()).filter(|&i| {
+        above[i].class == Class::Title
+            || (above[i].class == Class::Prose
+                && !(i > 0
+                    && matches!(
+                        above[i - 1].class,
+                        Class::Teaser | Class::Loose | Class::Subhead | Class::Scrap | Class::Link
+                    )))
+    });
+    let mut from = 0;
+    for split in splits.chain(std::iter::once(above.len())) {
+        let part = &above[from..split];
+        runs.extend(before_story(part, limits).map(|r| r.start + from..r.end + from));
+        from = split + 1;
+    }
     if limits.menu_run > 0 {
         runs.extend(menus(&lines[..story.start], limits.menu_run));
     }
     runs.extend(labelled_blocks(&lines, &story, uses_subheads));
+    runs.extend(boxes_closed_by_a_label(&lines));
+    runs.extend(text_ads(&lines[..story.end]));
+    runs.extend(rows_after_furniture(&lines, uses_subheads));
+    runs.extend(
+        islands(&lines[story.clone()])
+            .into_iter()
+            .map(|r| r.start + story.start..r.end + story.start),
+    );
     if limits.teaser_run > 0 {
         runs.extend(teaser_rows(&lines, limits.teaser_run));
     }
-    merge(runs)
+    merge(
+        runs.into_iter()
+            .map(|r| with_page_numbers(&lines, r))
+            .collect(),
+    )
+}
+
+/// A number alone on its line ("1", "2") right next to junk is the pages
+/// of a pager ("1 / 2 / next") or a counter: it goes with the block.
+fn with_page_numbers(lines: &[Line], mut run: Range<usize>) -> Range<usize> {
+    let number = |l: &Line| l.class == Class::Scrap && l.words == 1 && l.leading_number;
+    while run.start > 0 && number(&lines[run.start - 1]) {
+        run.start -= 1;
+    }
+    while lines.get(run.end).is_some_and(number) {
+        run.end += 1;
+    }
+    run
 }
 
 /// After "Key features:" the headline-like lines are the list it announces,
@@ -201,19 +259,40 @@ fn subheads(lines: &[Line]) -> (Vec<Line>, bool) {
         if !heads(i) {
             continue;
         }
-        // Above it, past a few scraps and unsure lines, a label or another
-        // headline?
+        // Above it, past a few scraps and unsure lines, a label that heads
+        // a box, or other headlines?
         let ends_box = lines[..i]
             .iter()
             .rev()
             .take(BOX_LOOKBACK)
             .find(|l| !matches!(l.class, Class::Scrap | Class::Other))
-            .is_some_and(|l| l.class.is_headline() || l.class == Class::Label);
+            .is_some_and(|l| {
+                (l.class.is_headline() && !other_case(lines, i))
+                    || (l.class == Class::Label && !l.linked)
+            });
         if uses_subheads || !ends_box {
             out[i].class = Class::Subhead;
         }
     }
     (out, uses_subheads)
+}
+
+/// Is the headline at `i` in another case than every headline of the box
+/// above it (back to its label or the story's text)? A box's links share
+/// one style, so a title-case subhead after a box of sentence-case links is
+/// the story's.
+fn other_case(lines: &[Line], i: usize) -> bool {
+    lines[..i]
+        .iter()
+        .rev()
+        .take_while(|l| {
+            matches!(
+                l.class,
+                Class::Teaser | Class::Loose | Class::Scrap | Class::Other
+            )
+        })
+        .filter(|l| l.class.is_headline())
+        .all(|l| l.class != lines[i].class)
 }
 
 /// The maximum-sum stretch of blocks: a paragraph scores its word count,
@@ -277,6 +356,18 @@ fn after_story(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<u
     out
 }
 
+/// Lines that hold a number alone at the end of the page, after the story:
+/// the pages of a story split over several ("1", "2"), a count of votes or
+/// comments. The story never ends on a bare number.
+fn page_numbers(tail: &[Line]) -> Option<Range<usize>> {
+    let numbers = tail
+        .iter()
+        .rev()
+        .take_while(|l| l.class == Class::Scrap && l.words == 1 && l.leading_number)
+        .count();
+    (numbers > 0).then(|| tail.len() - numbers..tail.len())
+}
+
 fn is_junk(line: &Line) -> bool {
     line.class.is_flag() || matches!(line.class, Class::Teaser | Class::Link)
 }
@@ -309,9 +400,11 @@ const STORY_GOES_ON: usize = 3;
 /// the end of the page: comments, the comment form, the page's footer.
 /// Comments read as prose, so the story's own kind of text coming back is
 /// `STORY_GOES_ON` paragraphs in a row; and some other junk must follow
-/// (a form, a "Report abuse" link, a footer). A paragraph right after it
-/// must be a comment, signed on the line after ("- Marco, Harbor City"): a
-/// lone "Comments" link before the story's last paragraph opens nothing.
+/// (a form, a "Report abuse" link, a footer). After a label, a paragraph
+/// right after it must be a comment, signed on the line after ("- Marco,
+/// Harbor City"): a lone "Comments" link before the story's last paragraph
+/// opens nothing. A notice ("The following are comments from our readers")
+/// says what follows.
 fn comment_section(lines: &[Line], story: &Range<usize>) -> Option<Range<usize>> {
     let paragraph = |l: &Line| l.class == Class::Prose && l.words > STRAY_SENTENCE_WORDS;
     // Walking back from the end: does the story go on after `i`, is there
@@ -332,7 +425,9 @@ fn comment_section(lines: &[Line], story: &Range<usize>) -> Option<Range<usize>>
         |l: &Line| matches!(l.class, Class::Scrap | Class::Other) && l.words <= 6 && !l.sentence;
     let start = (story.start + 1..lines.len()).find(|&i| {
         lines[i].class == Class::Comments
-            && (!lines.get(i + 1).is_some_and(paragraph) || lines.get(i + 2).is_some_and(signature))
+            && (lines[i].notice
+                || !lines.get(i + 1).is_some_and(paragraph)
+                || lines.get(i + 2).is_some_and(signature))
             && !goes_on[i + 1]
             && junk[i + 1]
     })?;
@@ -383,18 +478,71 @@ fn stretch_runs(lines: &[Line], story_end: usize, limits: &Limits) -> Vec<Range<
 /// blocks that count (a share bar and a "Text size" control are one block).
 /// Headlines, scraps and credits above the story may be its deck, byline
 /// and dateline: they never count as junk here, nor join the block at its
-/// edges.
+/// edges. After a box label, or among three or more pieces of junk (the
+/// site's boxes of links), headlines count neither way: they are as likely
+/// the boxes' links as a deck. Between a share bar and a "Print" link they
+/// are the deck.
 fn before_story(lines: &[Line], limits: &Limits) -> Option<Range<usize>> {
     let first = lines.iter().position(|l| l.class.is_flag())?;
     let last = lines.iter().rposition(|l| l.class.is_flag())?;
     let run = &lines[first..=last];
     let count = run.iter().filter(|l| l.class.is_flag()).count();
-    let counted = run
-        .iter()
-        .filter(|l| !matches!(l.class, Class::Scrap | Class::Link))
-        .count();
+    let boxes = count >= 3 || lines[first].class == Class::Label;
+    let neutral = |l: &Line| match l.class {
+        Class::Scrap | Class::Link => true,
+        Class::Teaser | Class::Loose => boxes,
+        _ => false,
+    };
+    let counted = run.iter().filter(|l| !neutral(l)).count();
     let share = count as f64 / counted.max(1) as f64;
     (count >= limits.min_lines && share >= limits.min_share).then_some(first..last + 1)
+}
+
+/// Lines of an ad's copy above its address.
+const AD_COPY: usize = 2;
+
+/// Text ads above the story or inside it: a headline, a line or two of
+/// copy, and the advertiser's address alone on its line
+/// ("www.example.com"), with the ad marker above them if there is one. A
+/// source's address under the byline has a byline above it, not a headline
+/// and copy; an address after the story's last paragraph is where to read
+/// more.
+fn text_ads(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.class != Class::Link {
+            continue;
+        }
+        // A second address under the first: the same ad's.
+        if let Some(last) = out.last_mut().filter(|r| r.end == i) {
+            last.end = i + 1;
+            continue;
+        }
+        let copy = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|l| matches!(l.class, Class::Prose | Class::Other | Class::Loose))
+            .take(AD_COPY)
+            .count();
+        let Some(head) = (i - copy).checked_sub(1) else {
+            continue;
+        };
+        if copy == 0
+            || !matches!(
+                lines[head].class,
+                Class::Teaser | Class::Loose | Class::Subhead | Class::Scrap
+            )
+        {
+            continue;
+        }
+        let start = if head > 0 && lines[head - 1].class.is_flag() {
+            head - 1
+        } else {
+            head
+        };
+        out.push(start..i + 1);
+    }
+    out
 }
 
 /// A box label followed by headlines, scraps and furniture, anywhere.
@@ -411,25 +559,49 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
             continue;
         }
         let outside = !story.contains(&i);
-        let continues = |l: &Line| match l.class {
-            Class::Teaser
-            | Class::Loose
-            | Class::Scrap
-            | Class::Link
-            | Class::Label
-            | Class::Furniture
-            | Class::Comments
-            | Class::Widget
-            | Class::Promo => true,
-            Class::Prose => outside && l.words <= STRAY_SENTENCE_WORDS,
-            // A headline with many commas ("Federer, Djokovic and Safin
-            // advance"), not a short sentence of the story; a box does not
-            // end on one (a credit after it).
-            Class::Other => l.words <= 20 && !l.sentence,
-            Class::Intro | Class::Subhead | Class::Title => false,
+        // Has the box shown a link yet? A short sentence right under a
+        // label or a control is the story's (a short paragraph between ad
+        // markers), under a link it is the link's blurb.
+        let mut linked = false;
+        let mut continues = |at: usize| {
+            let l = &lines[at];
+            linked |= matches!(
+                l.class,
+                Class::Teaser | Class::Loose | Class::Scrap | Class::Link
+            );
+            match l.class {
+                Class::Teaser
+                | Class::Loose
+                | Class::Scrap
+                | Class::Link
+                | Class::Label
+                | Class::Furniture
+                | Class::Comments
+                | Class::Widget
+                | Class::Promo => true,
+                Class::Prose => outside && linked && l.words <= STRAY_SENTENCE_WORDS,
+                // A headline with many commas ("Federer, Djokovic and Safin
+                // advance"), not a short sentence of the story; a box does
+                // not end on one (a credit after it). Outside the story a
+                // short one ("Take a charity hike!") is a teaser too.
+                Class::Other => {
+                    (l.words <= 20 && !l.sentence)
+                        || (outside && linked && l.words <= STRAY_SENTENCE_WORDS)
+                }
+                // The article's own headline among the links of a list of
+                // the site's stories ("Most read"); after a label, or before
+                // a deck or a byline, it heads the story.
+                Class::Title => {
+                    lines[at - 1].class.is_headline()
+                        && lines
+                            .get(at + 1)
+                            .is_some_and(|n| n.class.is_headline() || n.class == Class::Label)
+                }
+                Class::Intro | Class::Subhead => false,
+            }
         };
         let mut end = i + 1;
-        while end < lines.len() && continues(&lines[end]) {
+        while end < lines.len() && continues(end) {
             end += 1;
         }
         let mut last = end - 1;
@@ -452,6 +624,127 @@ fn labelled_blocks(lines: &[Line], story: &Range<usize>, uses_subheads: bool) ->
     }
     out
 }
+
+/// Headlines in a row with a label right under the last ("More in
+/// Politics", "See all"): a box whose label closes it. Two at least, so a
+/// subhead over a stray label is no box; and nothing between the last and
+/// the label (a headline, its deck and its date are the story's, over a
+/// "Videos" box).
+fn boxes_closed_by_a_label(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut headlines = 0;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        match line.class {
+            Class::Teaser | Class::Loose => {
+                if headlines == 0 {
+                    start = i;
+                }
+                headlines += 1;
+            }
+            Class::Scrap if headlines > 0 => {}
+            Class::Label if headlines >= 2 && !line.linked && lines[i - 1].class.is_headline() => {
+                out.push(start..i + 1);
+                headlines = 0;
+            }
+            _ => headlines = 0,
+        }
+    }
+    out
+}
+
+/// Furniture or a widget followed by `TEASER_LIST` or more headlines in a
+/// row, in either case ("Sign up now" and the site's latest headlines): a
+/// box without its label. Not when most of them open with a number: a
+/// "Print" button over a recipe's ingredients or a ranking. In a story that uses
+/// subheads, the last headline before a paragraph heads it.
+fn rows_after_furniture(lines: &[Line], uses_subheads: bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.class.is_flag() || line.class == Class::Label {
+            continue;
+        }
+        let mut end = i + 1;
+        let (mut headlines, mut numbered) = (0, 0);
+        while let Some(next) = lines.get(end) {
+            match next.class {
+                Class::Teaser | Class::Loose => {
+                    headlines += 1;
+                    numbered += usize::from(next.leading_number);
+                }
+                Class::Scrap => {}
+                _ => break,
+            }
+            end += 1;
+        }
+        if uses_subheads
+            && headlines > 0
+            && lines[end - 1].class.is_headline()
+            && lines.get(end).is_some_and(|l| l.class == Class::Prose)
+        {
+            headlines -= 1;
+            numbered -= usize::from(lines[end - 1].leading_number);
+            end -= 1;
+        }
+        if headlines >= TEASER_LIST && 2 * numbered <= headlines {
+            out.push(i..end);
+        }
+    }
+    out
+}
+
+/// Words of a paragraph that no sidebar holds.
+const ISLAND_PARAGRAPH: usize = 20;
+
+/// Pieces of junk a sidebar holds at least.
+const ISLAND_JUNK: usize = 4;
+
+/// Inside the story, a sidebar: between two paragraphs of some length, a
+/// stretch with links (headlines, addresses) where junk of more than one
+/// kind (labels, furniture, teasers) makes half the lines that count. Ad
+/// markers and print buttons between short paragraphs link nowhere: the
+/// phrase rules report them.
+fn islands(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let long = |l: &Line| l.class == Class::Prose && l.words > ISLAND_PARAGRAPH;
+    let mut start = 0;
+    while start < lines.len() {
+        let end = lines[start..]
+            .iter()
+            .position(long)
+            .map_or(lines.len(), |i| start + i);
+        let stretch = &lines[start..end];
+        let (mut junk, mut counted, mut kinds, mut links) = (0, 0, 0u32, false);
+        for line in stretch {
+            if is_junk(line) {
+                junk += 1;
+                kinds |= 1 << (line.class as u32);
+            }
+            links |= matches!(line.class, Class::Teaser | Class::Loose | Class::Link);
+            counted += usize::from(!matches!(
+                line.class,
+                Class::Loose | Class::Scrap | Class::Subhead
+            ));
+        }
+        if junk >= ISLAND_JUNK
+            && links
+            && kinds.count_ones() >= 2
+            && 2 * junk >= counted
+            && let (Some(first), Some(last)) = (
+                stretch.iter().position(is_junk),
+                stretch.iter().rposition(is_junk),
+            )
+        {
+            out.push(start + first..start + last + 1);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Headlines in a row that make a list of links with nothing to say what
+/// they are.
+const TEASER_LIST: usize = 3;
 
 /// `min` or more title-case headlines in a row: a list of links. A subhead
 /// is followed by its paragraph, never by another subhead.
@@ -521,8 +814,11 @@ mod tests {
                 class,
                 words: if class == Prose { 30 } else { 6 },
                 digits: false,
+                leading_number: false,
                 sentence: false,
                 heading: false,
+                linked: false,
+                notice: false,
             })
             .collect();
         pairs(junk_runs(&lines, &LIMITS))
@@ -533,8 +829,11 @@ mod tests {
             class,
             words,
             digits: false,
+            leading_number: false,
             sentence: false,
             heading: false,
+            linked: false,
+            notice: false,
         }
     }
 
@@ -544,8 +843,19 @@ mod tests {
             class,
             words,
             digits: true,
+            leading_number: false,
             sentence: false,
             heading: false,
+            linked: false,
+            notice: false,
+        }
+    }
+
+    /// A number alone on its line.
+    fn n() -> Line {
+        Line {
+            leading_number: true,
+            ..d(Scrap, 1)
         }
     }
 
@@ -587,6 +897,42 @@ mod tests {
         // Nor does a row of teasers keep its last out.
         let c = [Prose, Teaser, Teaser, Teaser, Teaser, Prose];
         assert_eq!(runs(&c), [(1, 5)]);
+    }
+
+    #[test]
+    fn a_subhead_in_another_case_than_the_box_above_it_is_the_storys() {
+        let linked = Line {
+            linked: true,
+            ..l(Label, 6)
+        };
+        // "Related", two sentence-case links, then a title-case subhead
+        // over a paragraph; "Read more: ..." carries its own link, then a
+        // subhead and a paragraph.
+        let lines = [
+            l(Prose, 30),
+            l(Prose, 30),
+            l(Label, 1),
+            l(Loose, 6),
+            l(Loose, 6),
+            l(Teaser, 5),
+            l(Prose, 20),
+            linked,
+            l(Teaser, 4),
+            l(Prose, 20),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 5)]);
+        // A box that mixes both cases takes its last link.
+        let mixed = [
+            l(Prose, 30),
+            l(Prose, 30),
+            l(Label, 1),
+            l(Teaser, 6),
+            l(Loose, 6),
+            l(Teaser, 5),
+            l(Prose, 20),
+            l(Prose, 30),
+        ];
+        assert_eq!(pairs(junk_runs(&mixed, &LIMITS)), [(2, 6)]);
     }
 
     #[test]
@@ -655,6 +1001,215 @@ mod tests {
         assert!(runs(&c).is_empty());
         // A bare label is the phrase rules' business.
         assert!(runs(&[Prose, Label, Prose, Prose]).is_empty());
+    }
+
+    #[test]
+    fn a_box_after_the_story_takes_short_sentences_and_a_copy_of_the_headline() {
+        let exclaim = Line {
+            sentence: true,
+            ..l(Other, 4)
+        };
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Loose, 6),
+            exclaim,
+            l(Loose, 6),
+            l(Title, 6),
+            l(Loose, 6),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 8)]);
+        // After the label, the copy of the headline heads the story.
+        let lines = [
+            l(Label, 2),
+            l(Loose, 6),
+            l(Label, 2),
+            l(Title, 6),
+            l(Teaser, 4),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 3)]);
+    }
+
+    #[test]
+    fn above_the_story_teasers_between_junk_count_neither_way() {
+        let lines = [
+            l(Furniture, 2),
+            l(Promo, 8),
+            l(Scrap, 2),
+            l(Loose, 8),
+            l(Prose, 13),
+            l(Label, 1),
+            l(Loose, 6),
+            l(Loose, 7),
+            l(Label, 3),
+            l(Title, 5),
+            l(Other, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 9)]);
+        // Two labels around their box.
+        let lines = [
+            l(Label, 5),
+            l(Other, 25),
+            l(Teaser, 6),
+            l(Other, 18),
+            l(Teaser, 5),
+            l(Label, 5),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 6)]);
+        // The copy of the headline splits what is above the story: a
+        // comment link under it is alone.
+        let lines = [
+            l(Furniture, 2),
+            l(Furniture, 1),
+            l(Title, 5),
+            l(Other, 3),
+            l(Comments, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 2)]);
+    }
+
+    #[test]
+    fn a_label_under_a_row_of_headlines_closes_their_box() {
+        let c = [
+            Prose, Prose, Loose, Loose, Scrap, Loose, Label, Prose, Prose,
+        ];
+        assert_eq!(runs(&c), [(2, 7)]);
+        // One headline over a label is a subhead over a stray label; a
+        // date between the headlines and the label is the story's.
+        assert!(runs(&[Prose, Prose, Loose, Label, Prose, Prose]).is_empty());
+        let c = [Scrap, Teaser, Teaser, Scrap, Label, Label, Prose, Prose];
+        assert_eq!(runs(&c), [(4, 6)]);
+    }
+
+    #[test]
+    fn headlines_in_a_row_after_furniture_are_a_box() {
+        let c = [Furniture, Loose, Loose, Scrap, Loose, Prose, Prose];
+        assert_eq!(runs(&c), [(0, 5)]);
+        assert!(runs(&[Prose, Furniture, Loose, Loose, Prose, Prose]).is_empty());
+        // A "Print" button over a recipe's ingredients.
+        let quantity = |words| Line {
+            leading_number: true,
+            ..d(Loose, words)
+        };
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Furniture, 1),
+            quantity(5),
+            quantity(6),
+            l(Loose, 4),
+            l(Prose, 30),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // Numbers inside teasers are fine.
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Furniture, 1),
+            d(Loose, 5),
+            d(Loose, 6),
+            l(Loose, 4),
+            l(Prose, 30),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 6)]);
+    }
+
+    #[test]
+    fn text_ads_above_the_story() {
+        let lines = [
+            l(Furniture, 2),
+            l(Teaser, 4),
+            l(Other, 7),
+            l(Prose, 6),
+            l(Link, 1),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 5)]);
+        // A byline over a source's address is no ad.
+        let c = [Other, Link, Prose, Prose];
+        assert!(runs(&c).is_empty());
+    }
+
+    #[test]
+    fn a_sidebar_of_mixed_junk_inside_the_story() {
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Prose, 8),
+            l(Furniture, 2),
+            l(Intro, 2),
+            l(Promo, 10),
+            l(Teaser, 5),
+            l(Label, 3),
+            l(Prose, 11),
+            l(Furniture, 3),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 11)]);
+        // Ad markers between short paragraphs are one kind of junk: the
+        // phrase rules' business.
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 15),
+            l(Furniture, 1),
+            l(Prose, 18),
+            l(Furniture, 1),
+            l(Prose, 12),
+            l(Furniture, 1),
+            l(Furniture, 1),
+            l(Prose, 40),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+    }
+
+    #[test]
+    fn short_paragraphs_between_ad_markers_are_the_storys() {
+        let quantity = || Line {
+            leading_number: true,
+            ..d(Loose, 5)
+        };
+        let lines = [
+            l(Prose, 15),
+            l(Label, 1),
+            l(Prose, 9),
+            l(Furniture, 1),
+            l(Prose, 10),
+            l(Label, 1),
+            l(Prose, 11),
+            l(Furniture, 1),
+            l(Scrap, 1),
+            quantity(),
+            quantity(),
+            quantity(),
+            quantity(),
+            l(Scrap, 1),
+            l(Prose, 30),
+            l(Prose, 12),
+            l(Prose, 25),
+        ];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // Under a link, a short sentence is its blurb.
+        let lines = [
+            l(Prose, 40),
+            l(Prose, 40),
+            l(Label, 2),
+            l(Loose, 6),
+            l(Prose, 8),
+            l(Loose, 6),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 6)]);
     }
 
     #[test]
@@ -769,6 +1324,25 @@ mod tests {
     }
 
     #[test]
+    fn page_numbers_at_the_end_of_the_page() {
+        let lines = [l(Prose, 40), l(Prose, 40), n(), n()];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 4)]);
+        // Not a year in the story's list, nor a section name.
+        let lines = [l(Prose, 40), n(), l(Prose, 40), l(Scrap, 1)];
+        assert!(junk_runs(&lines, &LIMITS).is_empty());
+        // A pager above the story goes with its controls.
+        let lines = [
+            n(),
+            n(),
+            l(Furniture, 1),
+            l(Furniture, 2),
+            l(Prose, 40),
+            l(Prose, 40),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(0, 4)]);
+    }
+
+    #[test]
     fn a_menu_above_the_story() {
         let c = [Scrap, Scrap, Scrap, Scrap, Prose, Prose];
         assert_eq!(runs(&c), [(0, 4)]);
@@ -832,6 +1406,19 @@ mod tests {
             Prose, Prose, Comments, Prose, Scrap, Prose, Other, Furniture,
         ];
         assert_eq!(runs(&c), [(2, 8)]);
+        // A notice opens it before an unsigned paragraph.
+        let notice = Line {
+            notice: true,
+            ..l(Comments, 8)
+        };
+        let lines = [
+            l(Prose, 30),
+            l(Prose, 30),
+            notice,
+            l(Prose, 30),
+            l(Furniture, 2),
+        ];
+        assert_eq!(pairs(junk_runs(&lines, &LIMITS)), [(2, 5)]);
         // Above the story it is a link of the page's toolbar.
         assert!(runs(&[Comments, Prose, Prose, Prose]).is_empty());
         // With no junk after it, it is the phrase rules' business.

@@ -49,7 +49,7 @@ impl Default for ShapeSpec {
             // headline's own style.
             reporting_words: words(
                 "according reported reporting editing writing written contributed \
-                 compiled photo photos photograph credit courtesy copyright",
+                 compiled provided photo photos photograph credit courtesy copyright",
             ),
             prose_min_words: 5,
             link_bar_items: 3,
@@ -371,9 +371,27 @@ impl Shape {
         if headline_words(text).any(|w| contains_folded(&self.reporting_words, w, &mut lower)) {
             return false;
         }
+        if o.bracket && ends_with_credit(text) {
+            return false;
+        }
         // "Harbor City v Lakeside": a fixture list, not a headline.
         !headline_words(text).any(|w| matches!(w, "v" | "vs" | "V" | "VS" | "Vs"))
     }
+}
+
+/// "Crews repaint the ferry (Image: Harbor Ledger)": a caption ends with
+/// its credit in brackets, a label and a colon first.
+fn ends_with_credit(text: &str) -> bool {
+    let Some(inside) = text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('(').map(|(_, inside)| inside))
+    else {
+        return false;
+    };
+    inside.split_once(':').is_some_and(|(label, _)| {
+        !label.is_empty() && label.len() <= 12 && label.chars().all(char::is_alphabetic)
+    })
 }
 
 /// The words of a line, without the punctuation around them.
@@ -535,6 +553,7 @@ mod tests {
             "March 3: Talks Resume After the Strike",
             "12 Sept. – Union Members Vote on the Offer",
             "Dana Okafor (Harbor College) Joins the Board",
+            "Crews Repaint the Night Ferry at the Dry Dock (Image: Harbor Ledger)",
             "Thomson Wire | Wed, Jan 16 2008, 07:50 GMT",
             "Harbor Ledger Staff Writer Dana Okafor Contributed",
             "The Deal Was Signed on Tuesday.",
@@ -549,6 +568,11 @@ mod tests {
         assert!(s.is_loose_headline(&Outline::of("Ferry fares rise again on island routes")));
         assert!(!s.is_loose_headline(&Outline::of("ferry fares rise again on island routes")));
         assert!(!s.is_loose_headline(&Outline::of("Ferry fares rose again on Monday.")));
+        // A caption with its credit.
+        assert!(!s.is_loose_headline(&Outline::of(
+            "Crews repaint the night ferry (Image: Harbor Ledger)"
+        )));
+        assert!(s.is_loose_headline(&Outline::of("Ferry fares rise again (update)")));
         assert!(s.is_prose(&Outline::of("Talks are scheduled to continue next week.")));
         assert!(s.is_prose(&Outline::of("She called it “a promise kept.”")));
         assert!(!s.is_prose(&Outline::of("Back to top.")));
