@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use super::offsets::MappedText;
-use super::span::Span;
+use super::span::{Span, line_breaks};
 use super::{Block, BlockKind};
 
 /// Plain text: the first non-empty line is the headline. The body splits into
@@ -77,26 +77,16 @@ impl Line {
 }
 
 fn lines_from(source: &str, from: usize) -> Vec<Line> {
-    let bytes = source.as_bytes();
     let mut lines = Vec::new();
     let mut start = from;
-    // Jump between line ends; "\r\n" is one.
-    for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[from.min(bytes.len())..]).map(|i| i + from) {
-        if i < start {
-            // The "\n" of a "\r\n" already taken.
-            continue;
-        }
-        lines.push(Line { start, end: i });
-        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i + 2
-        } else {
-            i + 1
-        };
+    for (end, next) in line_breaks(source, from) {
+        lines.push(Line { start, end });
+        start = next;
     }
-    if start < bytes.len() {
+    if start < source.len() {
         lines.push(Line {
             start,
-            end: bytes.len(),
+            end: source.len(),
         });
     }
     lines

@@ -80,16 +80,33 @@ pub struct LineIndex {
 /// Distance between column checkpoints inside a long line.
 const CHECKPOINT_BYTES: usize = 4096;
 
+/// Every line break of `text` from byte `from` on, as (where the break
+/// starts, where the next line starts): "\n", "\r\n" (one break) or a lone
+/// "\r". Parsing and the line index both split lines this way.
+pub fn line_breaks(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let from = from.min(bytes.len());
+    // The "\n" of a "\r\n" was taken with its "\r".
+    let mut taken_until = from;
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..]).filter_map(move |found| {
+        let at = from + found;
+        if at < taken_until {
+            return None;
+        }
+        let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
+        taken_until = next;
+        Some((at, next))
+    })
+}
+
 impl LineIndex {
     pub fn new(source: &str) -> Self {
-        let bytes = source.as_bytes();
         let mut line_starts = vec![0u32];
-        // A line ends at "\n", or at a "\r" that no "\n" follows.
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-                line_starts.push(i as u32 + 1);
-            }
-        }
+        line_starts.extend(line_breaks(source, 0).map(|(_, next)| next as u32));
         let bom_len = if source.starts_with('\u{feff}') { 3 } else { 0 };
         let mut checkpoints = Vec::new();
         for (line, &start) in line_starts.iter().enumerate() {
