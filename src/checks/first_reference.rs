@@ -46,7 +46,7 @@ use super::names::fold::fold_word;
 use super::names::tokens::{self, Shape};
 use super::{Check, Context, Kind, RuleMeta, fill};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::document::BlockKind;
+use crate::document::{Block, BlockKind};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
 
@@ -121,12 +121,9 @@ impl Check for FirstReference {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let body = || {
-            doc.blocks
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| !matches!(b.kind, BlockKind::Headline | BlockKind::Heading))
-        };
+        // Headlines and subheads capitalise every word: they say nothing.
+        let is_prose = |b: &Block| !matches!(b.kind, BlockKind::Headline | BlockKind::Heading);
+        let body = || doc.blocks.iter().enumerate().filter(|(_, b)| is_prose(b));
         // Words the article capitalises mid-sentence, and words it writes in
         // lower case: a capital at a sentence start means a name only if the
         // article capitalises the word elsewhere too. One pass over the
@@ -204,9 +201,8 @@ impl Check for FirstReference {
             }
         }
         let folded: Vec<Cow<'_, str>> = early_uses.iter().map(|(s, ..)| fold_word(s)).collect();
-        let ordinary = cx.written_in_lower_case(&folded.iter().map(AsRef::as_ref).collect(), |b| {
-            !matches!(b.kind, BlockKind::Headline | BlockKind::Heading)
-        });
+        let ordinary =
+            cx.written_in_lower_case(&folded.iter().map(AsRef::as_ref).collect(), is_prose);
         let mut reported: HashSet<&str> = HashSet::new();
         for ((surname, early, named), folded) in early_uses.into_iter().zip(&folded) {
             if reported.contains(surname) || ordinary.contains(folded.as_ref()) {

@@ -172,7 +172,7 @@ pub fn fold_word(word: &str) -> Cow<'_, str> {
 pub fn joined_key(s: &str) -> String {
     // Most names are plain ASCII: folding lower-cases the letters and the
     // key drops the gaps (spaces, hyphens) between parts.
-    let ascii_gap = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'-');
+    let ascii_gap = |b: u8| b.is_ascii() && is_gap(char::from(b));
     if s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || ascii_gap(b))
     {
