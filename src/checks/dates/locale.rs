@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::gate::Gate;
 use super::matcher::{self, Lexicon, Names, Parts};
 use super::template::{DIGIT, Template, Token, Vocabulary, alternation};
 use super::template::{date_regex, weekday_date_regex};
@@ -58,6 +59,8 @@ pub struct Locale {
     /// Every `weekday_dates` template, then every `dates` template, as one
     /// regex without capture groups (the fastest kind to run over long text).
     pub finder: Regex,
+    /// Says where `finder` cannot match, cheaply.
+    pub gate: Gate,
     /// The same templates (`true` for a bare date), to read a match's parts.
     templates: Vec<(Template, bool)>,
     dates: Vec<Template>,
@@ -224,6 +227,7 @@ fn compile(file: &RuleFile, spanned: &Spanned<LocaleSpec>) -> Result<Locale, Rul
     Ok(Locale {
         name: spec.name.clone(),
         finder,
+        gate: Gate::new(&dates, !spec.ordinals.is_empty()),
         templates,
         dates,
         lexicon: Lexicon {

@@ -76,6 +76,9 @@ pub fn mentions(
     text: &str,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    if !locale.gate.may_match(text) {
+        return out;
+    }
     let mut at = 0;
     while at < text.len() {
         let Some(found) = locale.finder.find_at(text, at) else {

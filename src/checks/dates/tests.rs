@@ -402,3 +402,18 @@ fn odd_input_never_panics_and_spans_stay_on_character_boundaries() {
         }
     }
 }
+
+proptest::proptest! {
+    /// The gate never turns a locale away from text its finder matches.
+    #[test]
+    fn the_gate_lets_through_whatever_the_finder_matches(
+        text in "([0-9]{1,4}|[０-９]{1,2}|[0-9]{1,4}\\. |[0-9０-９]{1,2}[/年月日년월일]|[ .,/\\-()（）]|火|화|요일|Tuesday|Jan\\.|13th|[a-z]{1,3}|\n){0,24}"
+    ) {
+        let dates = shipped("dates/weekday-mismatch");
+        for locale in &dates.locales {
+            if locale.finder.is_match(&text) {
+                proptest::prop_assert!(locale.gate.may_match(&text), "{}: {text:?}", locale.name);
+            }
+        }
+    }
+}
