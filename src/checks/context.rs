@@ -176,15 +176,8 @@ mod tests {
             let doc = Document::parse("t.txt", text, Format::Text, &ReadOptions::default());
             let cx = Context::new(&doc);
             for (index, block) in doc.blocks.iter().enumerate() {
-                let kept: Vec<_> = cx
-                    .block_words(index)
-                    .iter()
-                    .map(|w| w.range.clone())
-                    .collect();
-                let fresh: Vec<_> = tokens::words(block)
-                    .iter()
-                    .map(|w| w.range.clone())
-                    .collect();
+                let kept: Vec<_> = cx.block_words(index).iter().map(Word::range).collect();
+                let fresh: Vec<_> = tokens::words(block).iter().map(Word::range).collect();
                 assert_eq!(kept, fresh);
             }
         }

@@ -175,11 +175,11 @@ impl Check for FirstReference {
             };
             match names.as_slice() {
                 [only] if words.len() == 1 => {
-                    bare.push((only.text, use_of(only.range.clone())));
+                    bare.push((only.text, use_of(only.range())));
                 }
                 [first, .., last] => {
                     full.entry(last.text)
-                        .or_insert_with(|| use_of(first.range.start..last.range.end));
+                        .or_insert_with(|| use_of(first.range().start..last.range().end));
                 }
                 _ => {}
             }

@@ -95,7 +95,7 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
                     continue;
                 }
                 mentions.push(Mention {
-                    range: word.range.clone(),
+                    range: word.range(),
                     surface: straighten(word.text),
                     key: joined_key(word.text),
                     initial: word.initial,
@@ -129,7 +129,7 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
 }
 
 fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {
-    let range = words[0].range.start..words[words.len() - 1].range.end;
+    let range = words[0].range().start..words[words.len() - 1].range().end;
     let raw = &text[range.clone()];
     let mut names = words
         .iter()

@@ -103,17 +103,24 @@ pub enum Shape {
 pub struct Word<'t> {
     /// The word without a trailing possessive ("Takaichi" in "Takaichi’s").
     pub text: &'t str,
-    /// Range of `text` in the block text.
-    pub range: Range<usize>,
+    /// Where `text` starts in the block text (which, like every input, is
+    /// under 4 GiB). Kept small: every word of an article is one of these.
+    start: u32,
+    /// Index of the sentence it belongs to (`u32::MAX` outside any).
+    pub sentence: u32,
     pub shape: Shape,
     /// First word of its sentence, or in a headline or subhead (title case):
     /// its capital says nothing about whether it is a name.
     pub initial: bool,
-    /// Index of the sentence it belongs to.
-    pub sentence: usize,
 }
 
 impl Word<'_> {
+    /// Range of `text` in the block text.
+    pub fn range(&self) -> Range<usize> {
+        let start = self.start as usize;
+        start..start + self.text.len()
+    }
+
     /// A title or a capitalised role noun ("Mayor", "Researcher").
     pub fn is_title(&self) -> bool {
         self.shape == Shape::Name
@@ -171,8 +178,8 @@ pub fn words(block: &Block) -> Vec<Word<'_>> {
     // About one word in six bytes of prose: one allocation for most blocks.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut sentences = block.sentences.iter().enumerate().peekable();
-    let mut current_sentence = (usize::MAX, 0..0);
-    let mut last_sentence_seen = usize::MAX;
+    let mut current_sentence = (u32::MAX, 0..0);
+    let mut last_sentence_seen = u32::MAX;
     let mut at = 0;
     while let Some(start) = next_word_start(text, at) {
         let end = word_end(text, start);
@@ -191,24 +198,24 @@ pub fn words(block: &Block) -> Vec<Word<'_>> {
                 continue;
             }
             if range.start <= start {
-                current_sentence = (index, range.clone());
+                current_sentence = (index as u32, range.clone());
             }
             break;
         }
         let sentence = if current_sentence.1.contains(&start) {
             current_sentence.0
         } else {
-            usize::MAX
+            u32::MAX
         };
         let initial = title_case || sentence != last_sentence_seen;
         last_sentence_seen = sentence;
         let shape = shape_of(word, &text[start + word.len()..]);
         out.push(Word {
             text: word,
-            range: start..start + word.len(),
+            start: start as u32,
+            sentence,
             shape,
             initial,
-            sentence,
         });
     }
     out
@@ -367,7 +374,7 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
 /// Two words belong to one name when only spaces stand between them, or the
 /// period (and spaces) of an initial.
 fn joined(left: &Word<'_>, right: &Word<'_>, text: &str) -> bool {
-    let Some(between) = text.get(left.range.end..right.range.start) else {
+    let Some(between) = text.get(left.range().end..right.range().start) else {
         return false;
     };
     // The period of an initial or an abbreviated title: "W. Bush", "Sen. Ortiz".
@@ -730,7 +737,7 @@ mod tests {
                 let first = &words[r.words.start];
                 let last = &words[r.words.end - 1];
                 (
-                    block.text()[first.range.start..last.range.end].to_string(),
+                    block.text()[first.range().start..last.range().end].to_string(),
                     r.titled,
                 )
             })

@@ -19,7 +19,7 @@ pub struct Prose<'a> {
     /// Paragraphs that hold quotations, with them blanked out; `None` for
     /// the others, which read as they are.
     blanked: Vec<Option<String>>,
-    /// Learnt on first use: many articles attribute every quotation with a
+    /// Made on first use: many articles attribute every quotation with a
     /// pronoun or a listed speaker and never ask.
     names: OnceCell<Names<'a>>,
 }
@@ -60,15 +60,8 @@ impl<'a> Prose<'a> {
     /// The names the article capitalises mid-sentence.
     pub fn names(&self) -> &Names<'a> {
         self.names.get_or_init(|| {
-            let mut names = Names::default();
-            for block in &self.quotes.blocks {
-                for sentence in &block.sentences {
-                    if let Some(text) = block.text().get(sentence.clone()) {
-                        names.learn(text);
-                    }
-                }
-            }
-            names
+            let blocks = self.quotes.blocks.iter();
+            Names::new(blocks.map(|b| (b.text(), b.sentences.as_slice())).collect())
         })
     }
 
