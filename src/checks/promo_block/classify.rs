@@ -49,12 +49,13 @@ impl Classifier {
     /// at its edges are then read in full, and when one of them changes
     /// class the story may have moved, so all the rest are read in full too.
     pub fn lines(&self, pieces: &[Piece], headline: &str) -> Vec<Line> {
+        // Measured once: a block read again in full keeps its outline.
+        let outlines: Vec<Outline> = pieces.iter().map(|p| Outline::of(p.text)).collect();
+        let line = |i: usize, full: bool| self.line(&pieces[i], &outlines[i], headline, full);
         let mut deferred = Vec::new();
-        let mut lines: Vec<Line> = pieces
-            .iter()
-            .enumerate()
-            .map(|(i, piece)| {
-                let (line, complete) = self.line(piece, headline, false);
+        let mut lines: Vec<Line> = (0..pieces.len())
+            .map(|i| {
+                let (line, complete) = line(i, false);
                 if !complete {
                     deferred.push(i);
                 }
@@ -71,23 +72,22 @@ impl Classifier {
             if !at_edge(i) {
                 return true;
             }
-            let (line, _) = self.line(&pieces[i], headline, true);
-            changed |= line.class != lines[i].class;
-            lines[i] = line;
+            let (read, _) = line(i, true);
+            changed |= read.class != lines[i].class;
+            lines[i] = read;
             false
         });
         if changed {
             for i in deferred {
-                lines[i] = self.line(&pieces[i], headline, true).0;
+                lines[i] = line(i, true).0;
             }
         }
         lines
     }
 
-    /// One body block, and whether it was read in full (`full`, or short
-    /// enough that the page patterns were tried anyway).
-    fn line(&self, piece: &Piece, headline: &str, full: bool) -> (Line, bool) {
-        let outline = Outline::of(piece.text);
+    /// One body block with its outline, and whether it was read in full
+    /// (`full`, or short enough that the page patterns were tried anyway).
+    fn line(&self, piece: &Piece, outline: &Outline, headline: &str, full: bool) -> (Line, bool) {
         let complete = full || outline.words <= self.shape.max_words();
         // Scraped pages repeat the headline above the story: it is the
         // story's, and ends any block of junk before it.
@@ -97,9 +97,9 @@ impl Classifier {
         let class = if copy_of_headline {
             Class::Title
         } else if outline.multiline {
-            self.classify_lines(&outline, complete)
+            self.classify_lines(outline, complete)
         } else {
-            self.classify(&outline, piece.source, complete)
+            self.classify(outline, piece.source, complete)
         };
         // "Read more: Ferry Fares Rise Again" is a box of one link.
         let linked = class == Class::Label
