@@ -45,7 +45,7 @@ fn signature(word: &str) -> usize {
 }
 
 impl WordList {
-    const fn new(words: &'static [&'static str]) -> WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
         WordList {
             words,
             set: OnceLock::new(),

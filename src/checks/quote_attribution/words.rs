@@ -7,10 +7,12 @@ use std::ops::Range;
 use foldhash::HashMap;
 use memchr::memmem;
 
+use crate::checks::names::tokens::WordList;
+
 /// Capitalised words that open sentences, name times or ask questions:
 /// never a speaker's name.
 #[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordList = WordList::new(&[
     "The", "A", "An", "But", "And", "Or", "So", "Yet", "Nor", "In", "On", "At", "For", "Of", "To",
     "By", "With", "From", "As", "If", "When", "While", "After", "Before", "Then", "This", "That",
     "These", "Those", "There", "Here", "Its", "Such", "Some", "Many", "Most", "All", "Both", "Each",
@@ -19,26 +21,26 @@ const NOT_NAMES: &[&str] = &[
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "What", "Why", "How", "Where", "Who", "Which", "Is", "Was", "It",
     "Despite", "Although", "Though", "Because", "Since", "Under", "Over", "Into", "Until", "Once",
-];
+]);
 
 /// Words a title in title case leaves in lower case.
 #[rustfmt::skip]
-const TITLE_SMALL_WORDS: &[&str] = &[
+static TITLE_SMALL_WORDS: WordList = WordList::new(&[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "vs", "into", "up", "is", "my", "me",
-];
+]);
 
 /// Words that make the participle after them passive: "was described as".
 #[rustfmt::skip]
-const PASSIVE_AUXILIARIES: &[&str] = &[
+static PASSIVE_AUXILIARIES: WordList = WordList::new(&[
     "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got",
-];
+]);
 
 /// Words that open a noun phrase: "said the airline", "the judges wrote".
 #[rustfmt::skip]
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that",
-];
+]);
 
 /// Capitalised words the article uses inside sentences: proper names. A
 /// capital at the start of a sentence says nothing ("Talks resumed"); the
@@ -70,7 +72,7 @@ impl<'a> Names<'a> {
     pub fn any_in(&self, text: &str) -> bool {
         let mut opening = None;
         for (i, word) in words(text).enumerate() {
-            if is_capitalised(word) && !NOT_NAMES.contains(&word) {
+            if is_capitalised(word) && !NOT_NAMES.contains(word) {
                 if i > 0 {
                     return true;
                 }
@@ -87,8 +89,9 @@ impl<'a> Names<'a> {
         if let Some(&known) = self.asked.borrow().get(word) {
             return known;
         }
+        let finder = memmem::Finder::new(word);
         let seen = self.blocks.iter().any(|&(text, sentences)| {
-            memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+            finder.find_iter(text.as_bytes()).any(|at| {
                 let end = at + word.len();
                 sentences
                     .iter()
@@ -230,8 +233,9 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Whether `word`, ASCII case ignored, is in `list` (English words: no
 /// lower-case copy needed).
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// `word` is in `list` (lower-case ASCII words) but for ASCII case.
+fn lower_in(word: &str, list: &WordList) -> bool {
+    word.is_ascii() && list.contains_lowercase(word)
 }
 
 fn ends_clause(c: char) -> bool {
@@ -308,8 +312,8 @@ pub fn is_passive(sentence: &str, verb: &Range<usize>) -> bool {
     match before.next() {
         Some(w) if w.ends_with("ly") => before
             .next()
-            .is_some_and(|w| lower_in(w, PASSIVE_AUXILIARIES)),
-        Some(w) => lower_in(w, PASSIVE_AUXILIARIES),
+            .is_some_and(|w| lower_in(w, &PASSIVE_AUXILIARIES)),
+        Some(w) => lower_in(w, &PASSIVE_AUXILIARIES),
         None => false,
     }
 }
@@ -319,11 +323,11 @@ pub fn is_passive(sentence: &str, verb: &Range<usize>) -> bool {
 pub fn next_to_determiner_phrase(sentence: &str, verb: &Range<usize>) -> bool {
     clause_words_after(sentence, verb.end)
         .next()
-        .is_some_and(|w| lower_in(w, DETERMINERS))
+        .is_some_and(|w| lower_in(w, &DETERMINERS))
         || clause_words_before(sentence, verb.start)
             .skip(1)
             .take(4)
-            .any(|w| lower_in(w, DETERMINERS))
+            .any(|w| lower_in(w, &DETERMINERS))
 }
 
 /// Every word capitalised except small words (and at most one stray verb
@@ -342,7 +346,7 @@ pub fn is_title_case(content: &str) -> bool {
         };
         if first.is_uppercase() || first.is_numeric() {
             capitals += 1;
-        } else if !lower_in(word, TITLE_SMALL_WORDS) {
+        } else if !lower_in(word, &TITLE_SMALL_WORDS) {
             lower += 1;
             if lower > 1 {
                 // A sentence, not a title: no need to read the rest.
@@ -506,7 +510,7 @@ mod tests {
             let names = Names::new(vec![(article.as_str(), &gapped)]);
             for word in words(&article) {
                 let expected = is_capitalised(word)
-                    && !NOT_NAMES.contains(&word)
+                    && !NOT_NAMES.contains(word)
                     && learnt.contains(word);
                 proptest::prop_assert_eq!(names.any_in(word), expected, "{}", word);
             }
