@@ -269,6 +269,52 @@ fn a_100_mb_single_line() {
 
 #[test]
 #[ignore = "large input: run in release with --ignored"]
+fn an_export_quoting_thousands_of_people_stays_linear() {
+    // Each quotation is attributed only by a name that the article writes
+    // mid-sentence elsewhere: every one makes the check ask about a new name.
+    // Searching the whole export for each would take tens of minutes here;
+    // reading it once takes seconds.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Headline\n\n");
+    let mut n = 0usize;
+    while text.len() < 40 * 1024 * 1024 {
+        let mut name = String::from("Okafor");
+        let mut k = n;
+        loop {
+            name.push(char::from(b'a' + (k % 26) as u8));
+            k /= 26;
+            if k == 0 {
+                break;
+            }
+        }
+        text.push_str(&format!(
+            "\u{201c}We will keep the ferry running all winter,\u{201d} {name} said. \
+             The plan was backed by {name} and others.\n\n"
+        ));
+        n += 1;
+    }
+    write(&dir.path().join("export.txt"), &text);
+    let started = std::time::Instant::now();
+    let out = copydesk()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "jsonl",
+            "--select",
+            "quotes/unattributed",
+            "export.txt",
+        ])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    eprintln!("{n} quoted people in 40 MB: {:?}", started.elapsed());
+}
+
+#[test]
+#[ignore = "large input: run in release with --ignored"]
 fn a_million_short_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("Headline\n\n");

@@ -1,10 +1,10 @@
 //! Word-level reading of English news prose: clauses, passive voice,
 //! determiners, names, titles and subheads. Cheap heuristics, each tested.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use memchr::memmem;
 
 use crate::checks::names::tokens::WordList;
@@ -49,13 +49,21 @@ static DETERMINERS: WordList = WordList::new(&[
 /// Looked up a word at a time, when asked: only a word opening a clause
 /// with no other name in it is ever asked about, so finding those few
 /// words in the article costs far less than reading every sentence for
-/// every capitalised word it holds.
+/// every capitalised word it holds. Each lookup is a pass over the article,
+/// though, so after [`LOOKUPS_BEFORE_READING`] of them the article is read
+/// whole once and answers the rest: a huge export asking about thousands of
+/// names stays linear.
 pub struct Names<'a> {
-    /// Each block's text, with its sentences.
+    /// Each block's text, with its sentences (in order, not overlapping).
     blocks: Vec<(&'a str, &'a [Range<usize>])>,
-    /// Words asked about before, with the answer.
+    /// Words looked up so far, with the answer.
     asked: RefCell<HashMap<Box<str>, bool>>,
+    /// Every name of the article, once it was read whole.
+    read: OnceCell<HashSet<&'a str>>,
 }
+
+/// Lookups by search before the article is read whole instead.
+const LOOKUPS_BEFORE_READING: usize = 8;
 
 impl<'a> Names<'a> {
     /// The names of an article with these blocks: (text, sentence ranges).
@@ -63,6 +71,7 @@ impl<'a> Names<'a> {
         Names {
             blocks,
             asked: RefCell::default(),
+            read: OnceCell::new(),
         }
     }
 
@@ -83,25 +92,45 @@ impl<'a> Names<'a> {
     }
 
     /// Whether a sentence of the article capitalises `word` after its first
-    /// word. A sentence gives the word where it stands on its own; it can
-    /// only do so at one of the places the word's text occurs.
+    /// word.
     fn seen_inside_sentences(&self, word: &str) -> bool {
-        if let Some(&known) = self.asked.borrow().get(word) {
+        if let Some(read) = self.read.get() {
+            return read.contains(word);
+        }
+        let asked = self.asked.borrow().get(word).copied();
+        if let Some(known) = asked {
             return known;
         }
+        if self.asked.borrow().len() >= LOOKUPS_BEFORE_READING {
+            return self.read.get_or_init(|| self.read_all()).contains(word);
+        }
+        let seen = self.search(word);
+        self.asked.borrow_mut().insert(word.into(), seen);
+        seen
+    }
+
+    /// A sentence gives the word where it stands on its own, which is at
+    /// one of the places the word's text occurs.
+    fn search(&self, word: &str) -> bool {
         let finder = memmem::Finder::new(word);
-        let seen = self.blocks.iter().any(|&(text, sentences)| {
+        self.blocks.iter().any(|&(text, sentences)| {
             finder.find_iter(text.as_bytes()).any(|at| {
                 let end = at + word.len();
-                sentences
+                let from = sentences.partition_point(|s| s.end < end);
+                sentences[from..]
                     .iter()
-                    .filter(|s| s.start <= at && end <= s.end)
+                    .take_while(|s| s.start <= at)
                     .filter_map(|s| text.get(s.clone()))
                     .any(|sentence| capitalised_words_after_first(sentence).any(|w| w == word))
             })
+        })
+    }
+
+    fn read_all(&self) -> HashSet<&'a str> {
+        let sentences = self.blocks.iter().flat_map(|&(text, sentences)| {
+            sentences.iter().filter_map(move |s| text.get(s.clone()))
         });
-        self.asked.borrow_mut().insert(word.into(), seen);
-        seen
+        sentences.flat_map(capitalised_words_after_first).collect()
     }
 }
 
@@ -388,7 +417,6 @@ pub fn signed_with_dash(after_close: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use foldhash::HashSet;
 
     proptest::proptest! {
         /// Learning reads the capitalised words `words` gives, but the first.
