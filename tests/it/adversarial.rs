@@ -4,6 +4,7 @@
 //! (`cargo test --release -- --ignored`).
 
 use std::path::Path;
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -237,6 +238,25 @@ fn a_read_only_file_is_reported_by_fix_not_crashed() {
     );
 }
 
+/// `copydesk check` of one large file in `dir` with the rules `select`,
+/// killed after `seconds` (a hang guard, not a timing).
+fn check_large_file(dir: &Path, file: &str, select: &str, seconds: u64) -> Output {
+    copydesk()
+        .current_dir(dir)
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "jsonl",
+            "--select",
+            select,
+            file,
+        ])
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .unwrap()
+}
+
 #[test]
 #[ignore = "large input: run in release with --ignored"]
 fn a_100_mb_single_line() {
@@ -248,20 +268,7 @@ fn a_100_mb_single_line() {
     }
     write(&dir.path().join("huge.txt"), &text);
     let started = std::time::Instant::now();
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "jsonl",
-            "--select",
-            "style",
-            "huge.txt",
-        ])
-        .timeout(std::time::Duration::from_secs(300))
-        .output()
-        .unwrap();
+    let out = check_large_file(dir.path(), "huge.txt", "style", 300);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), text.matches("TKTK").count());
     eprintln!("100 MB single line: {:?}", started.elapsed());
@@ -295,20 +302,7 @@ fn an_export_quoting_thousands_of_people_stays_linear() {
     }
     write(&dir.path().join("export.txt"), &text);
     let started = std::time::Instant::now();
-    let out = copydesk()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "jsonl",
-            "--select",
-            "quotes/unattributed",
-            "export.txt",
-        ])
-        .timeout(std::time::Duration::from_secs(120))
-        .output()
-        .unwrap();
+    let out = check_large_file(dir.path(), "export.txt", "quotes/unattributed", 120);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     eprintln!("{n} quoted people in 40 MB: {:?}", started.elapsed());
 }
