@@ -18,6 +18,7 @@ pub mod quotes;
 pub mod regex_literals;
 pub mod substitution;
 pub mod text;
+pub mod word_list;
 
 use std::sync::Arc;
 

@@ -156,12 +156,18 @@ fn control_characters_never_reach_the_terminal() {
     assert_eq!(items.len(), 1);
 }
 
+/// A folder `news/` holding `a.txt`, an article with one finding.
+fn news_with_one_bad_article() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    write(&dir.path().join("news/a.txt"), BAD);
+    dir
+}
+
 #[test]
 fn symlink_loops_and_missing_files_are_reported() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = news_with_one_bad_article();
     let d = dir.path();
-    std::fs::create_dir(d.join("news")).unwrap();
-    write(&d.join("news/a.txt"), BAD);
     std::os::unix::fs::symlink("..", d.join("news/loop")).unwrap();
     let (items, code, err) = check_json(d, &["news", "gone.txt"]);
     assert_eq!(code, Some(2));
@@ -172,10 +178,8 @@ fn symlink_loops_and_missing_files_are_reported() {
 
 #[test]
 fn a_file_reached_by_several_paths_is_checked_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = news_with_one_bad_article();
     let d = dir.path();
-    std::fs::create_dir(d.join("news")).unwrap();
-    write(&d.join("news/a.txt"), BAD);
     std::os::unix::fs::symlink("news", d.join("mirror")).unwrap();
     std::os::unix::fs::symlink("news/a.txt", d.join("same.txt")).unwrap();
     let (items, code, _) = check_json(d, &["news", "mirror", "same.txt", "news/a.txt"]);

@@ -8,83 +8,10 @@
 //! Kowalczyk". Leading titles ("Mayor", "Prime Minister") are taken off a run
 //! and remembered as evidence that the rest names a person.
 
-use foldhash::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
+use crate::checks::word_list::WordList;
 use crate::document::{Block, BlockKind};
-
-/// A fixed word list, looked up by hash: these are asked about every
-/// word of every article.
-pub struct WordList {
-    words: &'static [&'static str],
-    set: OnceLock<IndexedWords>,
-}
-
-/// The set, and a filter that turns most words away before any hashing:
-/// the longest word's length, and a bit per (length, first byte, last
-/// byte) signature of the words in the list.
-struct IndexedWords {
-    set: HashSet<&'static str>,
-    longest: usize,
-    signatures: [u64; SIGNATURE_WORDS],
-}
-
-const SIGNATURE_WORDS: usize = 16;
-
-/// A bit index for `word`'s length and outer bytes.
-fn signature(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let (first, last) = match bytes {
-        [] => (0, 0),
-        [first, .., last] => (*first, *last),
-        [only] => (*only, *only),
-    };
-    let mixed = (usize::from(first) * 31 + usize::from(last)) * 17 + bytes.len();
-    mixed % (SIGNATURE_WORDS * 64)
-}
-
-impl WordList {
-    pub const fn new(words: &'static [&'static str]) -> WordList {
-        WordList {
-            words,
-            set: OnceLock::new(),
-        }
-    }
-
-    pub fn contains(&self, word: &str) -> bool {
-        let index = self.set.get_or_init(|| {
-            let mut signatures = [0u64; SIGNATURE_WORDS];
-            for word in self.words {
-                let bit = signature(word);
-                signatures[bit / 64] |= 1 << (bit % 64);
-            }
-            IndexedWords {
-                set: self.words.iter().copied().collect(),
-                longest: self.words.iter().map(|w| w.len()).max().unwrap_or(0),
-                signatures,
-            }
-        });
-        let bit = signature(word);
-        word.len() <= index.longest
-            && index.signatures[bit / 64] & (1 << (bit % 64)) != 0
-            && index.set.contains(word)
-    }
-
-    /// Whether the list holds `word` in lower case (ASCII letters lowered;
-    /// the lists are English).
-    pub fn contains_lowercase(&self, word: &str) -> bool {
-        const LONGEST: usize = 32;
-        if word.len() > LONGEST || !word.is_ascii() {
-            return self.contains(&word.to_lowercase());
-        }
-        let mut buffer = [0u8; LONGEST];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|l| self.contains(l))
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -824,7 +751,7 @@ mod tests {
             &PARTICLES,
             &STOP,
         ] {
-            for word in list.words {
+            for word in list.words() {
                 assert!(list.contains(word), "{word}");
                 assert!(!list.contains(&format!("{word}x")), "{word}x");
             }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use foldhash::{HashMap, HashSet};
 use memchr::memmem;
 
-use crate::checks::names::tokens::WordList;
+use crate::checks::word_list::WordList;
 
 /// Capitalised words that open sentences, name times or ask questions:
 /// never a speaker's name.
@@ -97,11 +97,14 @@ impl<'a> Names<'a> {
         if let Some(read) = self.read.get() {
             return read.contains(word);
         }
-        let asked = self.asked.borrow().get(word).copied();
-        if let Some(known) = asked {
+        let (known, lookups) = {
+            let asked = self.asked.borrow();
+            (asked.get(word).copied(), asked.len())
+        };
+        if let Some(known) = known {
             return known;
         }
-        if self.asked.borrow().len() >= LOOKUPS_BEFORE_READING {
+        if lookups >= LOOKUPS_BEFORE_READING {
             return self.read.get_or_init(|| self.read_all()).contains(word);
         }
         let seen = self.search(word);
@@ -160,7 +163,7 @@ const ASCII_SEPARATORS: u128 = {
 
 /// The pieces of text between separators ([`separates_words`]), read a
 /// byte at a time through ASCII: every sentence near a quotation is read
-/// this way, and the article's names are learnt from all of them.
+/// this way.
 struct Pieces<'t> {
     text: &'t str,
     /// Where the next piece starts; past the end when done.
@@ -211,9 +214,9 @@ fn trim_punctuation(piece: &str) -> &str {
     }
 }
 
-/// The capitalised words of `text` ([`words`]) but its first word. Every
-/// sentence of an article that asks about names is read this way: the scan
-/// stops only at capitals and non-ASCII bytes.
+/// The capitalised words of `text` ([`words`]) but its first word: how a
+/// sentence tells the article's names ([`Names`]). The scan stops only at
+/// capitals and non-ASCII bytes.
 fn capitalised_words_after_first(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let first_word = text.find(char::is_alphanumeric);
@@ -260,9 +263,8 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()
 }
 
-/// Whether `word`, ASCII case ignored, is in `list` (English words: no
-/// lower-case copy needed).
-/// `word` is in `list` (lower-case ASCII words) but for ASCII case.
+/// Whether `word`, ASCII case ignored, is in `list` (lower-case English
+/// words, so a word with other letters never is).
 fn lower_in(word: &str, list: &WordList) -> bool {
     word.is_ascii() && list.contains_lowercase(word)
 }
