@@ -35,48 +35,83 @@ impl Folded {
         };
         let bytes = original.as_bytes();
         let mut in_gap = false;
-        // The original offset whose byte would continue the current one-to-
-        // one piece; anything else (a collapsed gap, a folded character)
-        // makes the next ASCII byte start a piece of its own.
-        let mut continues_at = usize::MAX;
+        // Most of the text is ASCII with single spaces, which folds byte for
+        // byte: such runs are copied whole (and lower-cased at the end), and
+        // only what breaks the correspondence is handled on its own.
+        let mut run_start = 0;
+        // A run starting at `run_start` continues the previous one-to-one
+        // piece (nothing was dropped or folded in between).
+        let mut run_continues = false;
         let mut at = 0;
         while at < bytes.len() {
-            let byte = bytes[at];
-            // Most of the text is ASCII, folded a byte at a time without
-            // decoding characters.
-            if byte.is_ascii() {
-                let gap = is_gap(char::from(byte));
-                if !(gap && in_gap) {
-                    if at != continues_at {
-                        folded.pieces.push(Piece {
-                            folded: folded.text.len() as u32,
-                            original: at as u32,
-                            whole: false,
-                        });
+            match ASCII_CLASS[usize::from(bytes[at])] {
+                Class::Plain => in_gap = false,
+                Class::Space if !in_gap => in_gap = true,
+                Class::OtherGap if !in_gap => {
+                    // One for one, as a space.
+                    if !folded.flush_run(original, run_start..at, run_continues) {
+                        folded.start_piece(at);
                     }
-                    let out = if gap { b' ' } else { byte.to_ascii_lowercase() };
-                    folded.text.push(char::from(out));
-                    continues_at = at + 1;
+                    folded.text.push(' ');
+                    run_start = at + 1;
+                    run_continues = true;
+                    in_gap = true;
                 }
-                in_gap = gap;
-                at += 1;
-                continue;
-            }
-            let Some(c) = original[at..].chars().next() else {
-                break;
-            };
-            if is_gap(c) {
-                if !in_gap {
-                    folded.push_piece(at, " ");
+                Class::Space | Class::OtherGap => {
+                    // A gap after a gap is dropped.
+                    folded.flush_run(original, run_start..at, run_continues);
+                    run_start = at + 1;
+                    run_continues = false;
                 }
-                in_gap = true;
-            } else {
-                in_gap = false;
-                folded.push_char(c, at);
+                Class::NotAscii => {
+                    folded.flush_run(original, run_start..at, run_continues);
+                    run_start = at;
+                    let Some(c) = original[at..].chars().next() else {
+                        break;
+                    };
+                    if is_gap(c) {
+                        if !in_gap {
+                            folded.push_piece(at, " ");
+                        }
+                        in_gap = true;
+                    } else {
+                        in_gap = false;
+                        folded.push_char(c, at);
+                    }
+                    run_start = at + c.len_utf8();
+                    run_continues = false;
+                    at = run_start;
+                    continue;
+                }
             }
-            at += c.len_utf8();
+            at += 1;
         }
+        folded.flush_run(original, run_start..at, run_continues);
+        folded.text.make_ascii_lowercase();
         folded
+    }
+
+    /// Copy the one-to-one ASCII run `run` of the original, starting a piece
+    /// unless it continues the previous one. True when the next original
+    /// byte would continue the current piece.
+    fn flush_run(&mut self, original: &str, run: Range<usize>, continues: bool) -> bool {
+        if run.is_empty() {
+            return continues;
+        }
+        if !continues {
+            self.start_piece(run.start);
+        }
+        self.text.push_str(&original[run]);
+        true
+    }
+
+    /// A one-to-one piece from original byte `at` on.
+    fn start_piece(&mut self, at: usize) {
+        self.pieces.push(Piece {
+            folded: self.text.len() as u32,
+            original: at as u32,
+            whole: false,
+        });
     }
 
     /// Append `out` for the whole (non-ASCII) original character at `at`.
@@ -176,16 +211,40 @@ pub fn joined_key(s: &str) -> String {
     if s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || ascii_gap(b))
     {
-        return s
-            .bytes()
-            .filter(|&b| !ascii_gap(b))
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        let mut key = s.to_ascii_lowercase();
+        key.retain(|c| !is_gap(c));
+        return key;
     }
     let mut key = fold(s);
     key.retain(|c| c != ' ');
     key
 }
+
+/// How [`Folded::new`] treats a byte.
+#[derive(Clone, Copy)]
+enum Class {
+    /// An ASCII byte that folds to itself (lower-cased).
+    Plain,
+    Space,
+    /// ASCII white space other than a space, or a hyphen: folds to a space.
+    OtherGap,
+    /// Part of a non-ASCII character, folded as a whole character.
+    NotAscii,
+}
+
+const ASCII_CLASS: [Class; 256] = {
+    let mut table = [Class::NotAscii; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = match byte as u8 {
+            b' ' => Class::Space,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b'-' => Class::OtherGap,
+            _ => Class::Plain,
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// White space and the hyphens that join name parts: both separate parts
 /// the same way as far as spelling goes.
@@ -314,6 +373,17 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn byte_classes_agree_with_gaps() {
+        for byte in 0..128u8 {
+            let gap = is_gap(char::from(byte));
+            let class = ASCII_CLASS[usize::from(byte)];
+            assert_eq!(!matches!(class, Class::Plain), gap, "{byte:#x}");
+            assert!(!matches!(class, Class::NotAscii), "{byte:#x}");
+        }
+        assert!(matches!(ASCII_CLASS[0x80], Class::NotAscii));
     }
 
     proptest::proptest! {

@@ -109,14 +109,16 @@ pub fn words(block: &Block) -> Vec<Word<'_>> {
     let mut last_sentence_seen = u32::MAX;
     let mut at = 0;
     while let Some(start) = next_word_start(text, at) {
-        let end = word_end(text, start);
-        at = end;
-        let mut word = &text[start..end];
-        for possessive in ["'s", "’s"] {
-            if let Some(stem) = word.strip_suffix(possessive)
-                && !stem.is_empty()
-            {
-                word = stem;
+        let scanned = scan_word(text, start);
+        at = scanned.end;
+        let mut word = &text[start..scanned.end];
+        if word.ends_with('s') {
+            for possessive in ["'s", "’s"] {
+                if let Some(stem) = word.strip_suffix(possessive)
+                    && !stem.is_empty()
+                {
+                    word = stem;
+                }
             }
         }
         while let Some(&(index, range)) = sentences.peek() {
@@ -136,7 +138,12 @@ pub fn words(block: &Block) -> Vec<Word<'_>> {
         };
         let initial = title_case || sentence != last_sentence_seen;
         last_sentence_seen = sentence;
-        let shape = shape_of(word, &text[start + word.len()..]);
+        let after = &text[start + word.len()..];
+        let shape = if scanned.ascii {
+            ascii_shape(word, after)
+        } else {
+            shape_of(word, after)
+        };
         out.push(Word {
             text: word,
             start: start as u32,
@@ -185,16 +192,24 @@ fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
     None
 }
 
+/// Where a word ends, and whether all of it is ASCII.
+struct Scanned {
+    end: usize,
+    ascii: bool,
+}
+
 /// The end of the word starting at `start`: alphanumerics and combining
 /// marks, joined by a hyphen or apostrophe with a letter or digit after it
 /// ("Reyes-Whitfield", "O’Brien").
-fn word_end(text: &str, start: usize) -> usize {
+fn scan_word(text: &str, start: usize) -> Scanned {
     let bytes = text.as_bytes();
     let mut at = start;
+    let mut ascii = true;
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
-            let joins = matches!(b, b'-' | b'\'') && is_word_char_at(text, at + 1);
-            if b.is_ascii_alphanumeric() || joins {
+            if b.is_ascii_alphanumeric()
+                || (matches!(b, b'-' | b'\'') && is_word_char_at(text, at + 1))
+            {
                 at += 1;
                 continue;
             }
@@ -204,12 +219,46 @@ fn word_end(text: &str, start: usize) -> usize {
         let next = at + c.len_utf8();
         let joins = matches!(c, '’' | '\u{2011}') && is_word_char_at(text, next);
         if c.is_alphanumeric() || super::fold::is_combining_mark(c) || joins {
+            ascii = false;
             at = next;
         } else {
             break;
         }
     }
-    at
+    Scanned { end: at, ascii }
+}
+
+/// [`shape_of`] for an all-ASCII word, without decoding characters: most
+/// words of most articles take this way.
+fn ascii_shape(word: &str, after: &str) -> Shape {
+    let bytes = word.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return Shape::Other;
+    };
+    if first.is_ascii_uppercase() {
+        let (mut lower, mut hyphen) = (false, false);
+        for &b in &bytes[1..] {
+            lower |= b.is_ascii_lowercase();
+            hyphen |= b == b'-';
+        }
+        let modifier = hyphen
+            && word
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| MODIFIERS.contains(last));
+        if lower && !modifier {
+            return Shape::Name;
+        }
+        if bytes.len() == 1
+            && (after.starts_with('.') || (!matches!(first, b'A' | b'I') && after.starts_with(' ')))
+        {
+            return Shape::Initial;
+        }
+        return Shape::Other;
+    }
+    if first.is_ascii_lowercase() && PARTICLES.contains(word) {
+        return Shape::Particle;
+    }
+    Shape::Other
 }
 
 fn shape_of(word: &str, after: &str) -> Shape {
@@ -732,11 +781,21 @@ mod tests {
             let mut at = 0;
             let mut found = Vec::new();
             while let Some(start) = next_word_start(&text, at) {
-                let end = word_end(&text, start);
+                let scanned = scan_word(&text, start);
+                let end = scanned.end;
+                proptest::prop_assert_eq!(scanned.ascii, text[start..end].is_ascii());
                 found.push(start..end);
                 at = end;
             }
             proptest::prop_assert_eq!(found, reference_word_ranges(&text));
+        }
+
+        #[test]
+        fn ascii_shapes_agree_with_the_general_reader(
+            word in "[A-Za-z][A-Za-z0-9'-]{0,8}",
+            after in "[ .,A-Za-z]{0,2}",
+        ) {
+            proptest::prop_assert_eq!(ascii_shape(&word, &after), shape_of(&word, &after));
         }
     }
 
