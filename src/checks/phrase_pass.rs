@@ -12,7 +12,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind,
+};
 
 use super::Check;
 use super::text::PhraseSet;
@@ -36,7 +40,7 @@ struct Owner {
 /// candidates of all of them.
 #[derive(Debug, Default)]
 pub struct MergedSets {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Searcher>,
     /// By automaton pattern: every set phrase that reads the same once
     /// ASCII case is ignored.
     owners: Vec<Vec<Owner>>,
@@ -48,8 +52,10 @@ impl MergedSets {
         let mut merged = MergedSets::default();
         let mut keys: Vec<String> = Vec::new();
         let mut key_index: HashMap<String, usize> = HashMap::new();
+        let mut whole_words_only = true;
         for (index, set) in sets.into_iter().enumerate() {
             merged.sets = index + 1;
+            whole_words_only &= set.whole_words();
             for (phrase, text) in set.phrases().iter().enumerate() {
                 let key = text.to_ascii_lowercase();
                 let at = *key_index.entry(key.clone()).or_insert_with(|| {
@@ -64,15 +70,20 @@ impl MergedSets {
             return merged;
         }
         let bytes: usize = keys.iter().map(String::len).sum();
-        let kind = (bytes <= DFA_PHRASE_BYTES).then_some(AhoCorasickKind::DFA);
+        let small = bytes <= DFA_PHRASE_BYTES;
         // Each set's phrases were accepted on their own, so the merged
         // automaton builds; if it ever did not, every set searches alone.
-        merged.automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(kind)
-            .build(&keys)
-            .ok();
+        merged.automaton = if small && whole_words_only && keys.iter().all(|k| starts_word(k)) {
+            Searcher::at_word_starts(&keys)
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(small.then_some(AhoCorasickKind::DFA))
+                .build(&keys)
+                .ok()
+                .map(Searcher::Everywhere)
+        };
         merged
     }
 
@@ -80,14 +91,106 @@ impl MergedSets {
     /// ignored), by set in the order given to [`MergedSets::new`]; `None`
     /// when the sets could not be merged.
     pub fn scan(&self, text: &str) -> Option<Vec<Candidates>> {
-        let automaton = self.automaton.as_ref()?;
         let mut by_set = vec![Vec::new(); self.sets];
-        for found in automaton.find_overlapping_iter(text) {
-            for owner in &self.owners[found.pattern().as_usize()] {
-                by_set[owner.set].push((owner.phrase, found.range()));
+        let mut found = |pattern: usize, range: Range<usize>| {
+            for owner in &self.owners[pattern] {
+                by_set[owner.set].push((owner.phrase, range.clone()));
+            }
+        };
+        match self.automaton.as_ref()? {
+            Searcher::Everywhere(automaton) => {
+                for m in automaton.find_overlapping_iter(text) {
+                    found(m.pattern().as_usize(), m.range());
+                }
+            }
+            Searcher::AtWordStarts(dfa, start_state) => {
+                for start in word_starts(text) {
+                    matches_from(dfa, *start_state, text.as_bytes(), start, &mut found);
+                }
             }
         }
         Some(by_set)
+    }
+}
+
+/// How [`MergedSets`] finds its phrases.
+#[derive(Debug)]
+enum Searcher {
+    /// Every occurrence anywhere, overlapping.
+    Everywhere(AhoCorasick),
+    /// Every occurrence that starts a word. When every set wants whole
+    /// words and every phrase opens with a letter or digit, a match inside
+    /// a word would be thrown away anyway; short lists such as the speakers
+    /// "he" and "it" occur inside most words, so walking the automaton only
+    /// from word starts saves reporting (and rejecting) them.
+    AtWordStarts(Box<DFA>, StateID),
+}
+
+impl Searcher {
+    fn at_word_starts(keys: &[String]) -> Option<Searcher> {
+        aho_corasick::dfa::Builder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(keys)
+            .ok()
+            .and_then(|dfa| {
+                let start = dfa.start_state(Anchored::Yes).ok()?;
+                Some(Searcher::AtWordStarts(Box::new(dfa), start))
+            })
+    }
+}
+
+/// The phrase begins with a letter or digit, so it can only match whole at
+/// the start of a word.
+fn starts_word(phrase: &str) -> bool {
+    phrase.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Byte offsets where a word (a run of letters and digits) starts.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut after_word = false;
+    (0..bytes.len()).filter(move |&at| {
+        let byte = bytes[at];
+        let word = if byte.is_ascii() {
+            byte.is_ascii_alphanumeric()
+        } else if (0x80..0xC0).contains(&byte) {
+            // A continuation byte: the character was judged at its start.
+            return false;
+        } else {
+            text[at..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        let starts = word && !after_word;
+        after_word = word;
+        starts
+    })
+}
+
+/// Report every phrase of `dfa` that starts at `start` in `haystack`;
+/// `state` is the automaton's anchored start.
+fn matches_from(
+    dfa: &DFA,
+    mut state: StateID,
+    haystack: &[u8],
+    start: usize,
+    found: &mut impl FnMut(usize, Range<usize>),
+) {
+    for (end, &byte) in haystack.iter().enumerate().skip(start) {
+        state = dfa.next_state(Anchored::Yes, state, byte);
+        if !dfa.is_special(state) {
+            continue;
+        }
+        if dfa.is_dead(state) {
+            return;
+        }
+        for index in 0..dfa.match_len(state) {
+            let pattern = dfa.match_pattern(state, index);
+            // Only phrases that start where the walk did.
+            if dfa.pattern_len(pattern) == end + 1 - start {
+                found(pattern.as_usize(), start..end + 1);
+            }
+        }
     }
 }
 
@@ -139,5 +242,69 @@ impl PhrasePass {
     ) -> Option<&'h [(usize, Range<usize>)]> {
         let slot = *self.slots.get(&address(set))?;
         hits.by_slot.get(slot).map(Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHRASES: &[&str] = &[
+        "he",
+        "it",
+        "i",
+        "said",
+        "said to",
+        "according to",
+        "señor",
+        "9 to 5",
+    ];
+
+    fn soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "he",
+            "HE",
+            "the",
+            "it",
+            "hit",
+            "i",
+            "I",
+            "said",
+            "Said to",
+            "to",
+            "according",
+            "señor",
+            "Ésaid",
+            "é",
+            "9",
+            "5",
+            "x",
+        ]);
+        let glue = prop::sample::select(vec![" ", "", "-", "'", "\n", ", ", "é", "“"]);
+        prop::collection::vec((piece, glue), 0..30)
+            .prop_map(|parts| parts.into_iter().map(|(p, g)| format!("{p}{g}")).collect())
+    }
+
+    #[test]
+    fn whole_word_sets_are_searched_from_word_starts() {
+        let set = PhraseSet::new(PHRASES, true, true).unwrap();
+        let merged = MergedSets::new([&set]);
+        assert!(matches!(merged.automaton, Some(Searcher::AtWordStarts(..))));
+        let loose = PhraseSet::new(PHRASES, true, false).unwrap();
+        let mixed = MergedSets::new([&set, &loose]);
+        assert!(matches!(mixed.automaton, Some(Searcher::Everywhere(_))));
+    }
+
+    proptest::proptest! {
+        /// Walking from word starts only finds what a rule's own search does.
+        #[test]
+        fn word_start_walk_finds_what_the_set_finds(text in soup()) {
+            let set = PhraseSet::new(PHRASES, true, true).unwrap();
+            let merged = MergedSets::new([&set]);
+            let mut by_set = merged.scan(&text).unwrap();
+            let candidates = by_set.pop().unwrap();
+            proptest::prop_assert_eq!(set.select(&text, candidates), set.find(&text));
+        }
     }
 }

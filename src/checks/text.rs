@@ -134,6 +134,11 @@ impl PhraseSet {
         &self.phrases
     }
 
+    /// Whether phrases match whole words only.
+    pub fn whole_words(&self) -> bool {
+        self.whole_words
+    }
+
     /// Whether ASCII case is ignored.
     pub fn ignores_case(&self) -> bool {
         self.ignore_case
