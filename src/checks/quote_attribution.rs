@@ -253,6 +253,10 @@ struct QuoteAttribution {
     title_cues: Vec<String>,
     /// Lower-cased.
     title_cues_after: Vec<String>,
+    /// The last letters of `title_cues`.
+    title_cue_ends: EdgeLetters,
+    /// The first letters of `title_cues_after`.
+    title_cue_after_starts: EdgeLetters,
     title_case: bool,
     headlines: bool,
     each_paragraph: bool,
@@ -305,6 +309,16 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         min_words: spec.min_words,
         fragment_min_words: spec.fragment_min_words.max(spec.min_words),
         window: spec.window,
+        title_cue_ends: EdgeLetters::new(
+            lower(&spec.title_cues)
+                .iter()
+                .filter_map(|c| c.chars().next_back()),
+        ),
+        title_cue_after_starts: EdgeLetters::new(
+            lower(&spec.title_cues_after)
+                .iter()
+                .filter_map(|c| c.chars().next()),
+        ),
         title_cues: lower(&spec.title_cues),
         title_cues_after: lower(&spec.title_cues_after),
         title_case: spec.title_case,
@@ -315,6 +329,31 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         looked,
         meta: KIND.meta(file, spec.common())?,
     }))
+}
+
+/// The ASCII letters that open (or close) a list of lower-case cues: a
+/// cheap test that text cannot hold any of them there.
+struct EdgeLetters(u128);
+
+impl EdgeLetters {
+    fn new(letters: impl Iterator<Item = char>) -> EdgeLetters {
+        EdgeLetters(
+            letters
+                .filter(char::is_ascii)
+                .fold(0, |bits, c| bits | 1 << u32::from(c)),
+        )
+    }
+
+    /// Whether a cue could have `c` (as written, any case) at this edge. A
+    /// character outside ASCII always could: its lower case may be ASCII
+    /// (the Kelvin sign is a "k").
+    fn may_hold(&self, c: Option<char>) -> bool {
+        match c {
+            None => false,
+            Some(c) if c.is_ascii() => self.0 & (1 << u32::from(c.to_ascii_lowercase())) != 0,
+            Some(_) => true,
+        }
+    }
 }
 
 /// What the quotations checked so far tell about the next ones.
@@ -371,8 +410,13 @@ impl QuoteAttribution {
             from += 1;
         }
         let tail = before[from..]
-            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '('))
-            .to_lowercase();
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '('));
+        // A cue must end in the tail's last letter: most quotations are
+        // turned away on that alone, before any lower-casing.
+        if !self.title_cue_ends.may_hold(tail.chars().next_back()) {
+            return false;
+        }
+        let tail = tail.to_lowercase();
         self.title_cues.iter().any(|cue| {
             tail.ends_with(cue.as_str())
                 && !tail[..tail.len() - cue.len()]
@@ -386,12 +430,18 @@ impl QuoteAttribution {
     /// `title_cues_after`, or with one word and a cue: “Meth. We’re on it.”
     /// (awareness) campaign.
     fn before_title_cue(&self, after_close: &str) -> bool {
-        let after = after_close
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .take(60)
-            .collect::<String>()
-            .to_lowercase();
+        let after = after_close.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // A cue must start the first or the second word: most quotations
+        // are turned away on those two letters alone.
+        let second_start = after
+            .split_once(char::is_whitespace)
+            .and_then(|(_, rest)| rest.trim_start().chars().next());
+        if !self.title_cue_after_starts.may_hold(after.chars().next())
+            && !self.title_cue_after_starts.may_hold(second_start)
+        {
+            return false;
+        }
+        let after = after.chars().take(60).collect::<String>().to_lowercase();
         let second = after
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest.trim_start());
@@ -626,5 +676,27 @@ impl Check for QuoteAttribution {
                 None,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EdgeLetters;
+
+    #[test]
+    fn edge_letters_turn_away_only_what_no_cue_can_hold() {
+        let edges = EdgeLetters::new(
+            ["song", "kelvin", "émission"]
+                .iter()
+                .filter_map(|c| c.chars().next()),
+        );
+        assert!(edges.may_hold(Some('s')) && edges.may_hold(Some('S')));
+        assert!(edges.may_hold(Some('K')) && edges.may_hold(Some('\u{212A}')));
+        assert!(
+            edges.may_hold(Some('É')),
+            "outside ASCII is never turned away"
+        );
+        assert!(!edges.may_hold(Some('t')) && !edges.may_hold(Some('E')));
+        assert!(!edges.may_hold(None));
     }
 }
