@@ -11,7 +11,7 @@ use std::rc::Rc;
 use foldhash::{HashMap, HashSet};
 
 use super::names::fold::fold_word;
-use super::names::tokens::{self, Word};
+use super::names::tokens::{self, Run, Word};
 use super::phrase_pass::{PassHits, PhrasePass};
 use super::quotes::ArticleQuotes;
 use super::text::PhraseSet;
@@ -28,6 +28,8 @@ pub struct Context<'d> {
     quotes: OnceCell<ArticleQuotes<'d>>,
     /// Each block's words, when the article is small enough to keep them.
     words: OnceCell<Option<Vec<Vec<Word<'d>>>>>,
+    /// Each block's runs of name words, kept like `words`.
+    runs: OnceCell<Option<Vec<Vec<Run>>>>,
     /// What rules of one kind computed for each other (see `memo`).
     memo: RefCell<HashMap<(TypeId, u64), Rc<dyn Any>>>,
 }
@@ -41,6 +43,7 @@ impl<'d> Context<'d> {
             shared: None,
             quotes: OnceCell::new(),
             words: OnceCell::new(),
+            runs: OnceCell::new(),
             memo: RefCell::default(),
         }
     }
@@ -103,6 +106,22 @@ impl<'d> Context<'d> {
         match kept {
             Some(all) => Cow::Borrowed(all[index].as_slice()),
             None => Cow::Owned(tokens::words(&doc.blocks[index])),
+        }
+    }
+
+    /// The runs of name words in block `index` ([`tokens::runs`]), found
+    /// once per article for the names kinds that read them.
+    pub fn block_runs(&self, index: usize) -> Cow<'_, [Run]> {
+        let doc = self.doc;
+        let runs_of =
+            |index: usize| tokens::runs(&self.block_words(index), doc.blocks[index].text());
+        let kept = self.runs.get_or_init(|| {
+            (doc.source.len() <= WORD_CACHE_BYTES)
+                .then(|| (0..doc.blocks.len()).map(runs_of).collect())
+        });
+        match kept {
+            Some(all) => Cow::Borrowed(all[index].as_slice()),
+            None => Cow::Owned(runs_of(index)),
         }
     }
 

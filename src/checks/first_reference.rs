@@ -133,14 +133,14 @@ impl Check for FirstReference {
         let mut known: HashSet<&str> = HashSet::new();
         let mut run_words: Vec<tokens::Word<'_>> = Vec::new();
         let mut runs: Vec<NameRun> = Vec::new();
-        for (index, block) in body() {
+        for (index, _) in body() {
             let words = cx.block_words(index);
             for w in words.iter() {
                 if w.shape == Shape::Name && !w.initial {
                     known.insert(w.text);
                 }
             }
-            for run in tokens::runs(&words, block.text()) {
+            for run in cx.block_runs(index).iter() {
                 let from = run_words.len();
                 run_words.extend_from_slice(&words[run.words.clone()]);
                 runs.push(NameRun {
@@ -148,7 +148,7 @@ impl Check for FirstReference {
                     words: from..run_words.len(),
                     titled: run.titled,
                     speaks: run.speaks(&words),
-                    title: run.title,
+                    title: run.title.clone(),
                 });
             }
         }

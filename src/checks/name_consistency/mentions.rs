@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::checks::Context;
 use crate::checks::names::fold::joined_key;
-use crate::checks::names::tokens::{self, Shape, Word};
+use crate::checks::names::tokens::{Shape, Word};
 use crate::document::BlockKind;
 
 /// Longest run of words compared as one name.
@@ -64,7 +64,7 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
         let text = block.text();
         let words = cx.block_words(block_index);
         let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
-        for run in tokens::runs(&words, text) {
+        for run in cx.block_runs(block_index).iter() {
             let run_words = &words[run.words.clone()];
             let names: Vec<usize> = (0..run_words.len())
                 .filter(|&i| run_words[i].shape == Shape::Name)
