@@ -139,14 +139,19 @@ impl<'d> Context<'d> {
         if keys.is_empty() {
             return found;
         }
+        let ascii_keys = AsciiKeys::new(keys);
         for (index, block) in self.doc.blocks.iter().enumerate() {
             if !include(block) {
                 continue;
             }
             for word in self.block_words(index).iter() {
-                if word.text.chars().next().is_some_and(char::is_lowercase)
-                    && let Some(key) = keys.get(fold_word(word.text).as_ref())
-                {
+                let lower_case = if word.ascii {
+                    let bytes = word.text.as_bytes();
+                    bytes[0].is_ascii_lowercase() && ascii_keys.may_hold(bytes)
+                } else {
+                    word.text.chars().next().is_some_and(char::is_lowercase)
+                };
+                if lower_case && let Some(key) = keys.get(fold_word(word.text).as_ref()) {
                     found.insert(*key);
                 }
             }
@@ -157,6 +162,33 @@ impl<'d> Context<'d> {
     /// The article's quotation marks, paired.
     pub fn quotes(&self) -> &ArticleQuotes<'d> {
         self.quotes.get_or_init(|| ArticleQuotes::of(self.doc))
+    }
+}
+
+/// The first letters and lengths of a set of folded keys, as bits: most
+/// words of an article are turned away on those before being hashed. An
+/// ASCII word folds to a word of its own length and first letter (lower
+/// case), so the test is exact for ASCII words; others skip it.
+struct AsciiKeys([u64; 16]);
+
+impl AsciiKeys {
+    fn new(keys: &HashSet<&str>) -> AsciiKeys {
+        let mut bits = AsciiKeys([0; 16]);
+        for key in keys {
+            let bit = AsciiKeys::bit(key.as_bytes());
+            bits.0[bit / 64] |= 1 << (bit % 64);
+        }
+        bits
+    }
+
+    fn bit(word: &[u8]) -> usize {
+        let first = usize::from(word.first().copied().unwrap_or(0) & 31);
+        first * 32 + word.len().min(31)
+    }
+
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let bit = AsciiKeys::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -198,7 +230,43 @@ mod tests {
                 let kept: Vec<_> = cx.block_words(index).iter().map(Word::range).collect();
                 let fresh: Vec<_> = tokens::words(block).iter().map(Word::range).collect();
                 assert_eq!(kept, fresh);
+                let kept: Vec<_> = cx
+                    .block_runs(index)
+                    .iter()
+                    .map(|r| r.words.clone())
+                    .collect();
+                let fresh: Vec<_> = tokens::runs(&tokens::words(block), block.text())
+                    .iter()
+                    .map(|r| r.words.clone())
+                    .collect();
+                assert_eq!(kept, fresh);
             }
         }
+    }
+
+    #[test]
+    fn lower_case_uses_are_found_whatever_their_script_or_length() {
+        let text = "Police said the park was busy. Park officials and the police agreed. \
+                    Zoë Ward met the señora and a long-serving Ward-level clerk. Ballots were \
+                    counted.";
+        let doc = Document::parse("t.txt", text.into(), Format::Text, &ReadOptions::default());
+        let cx = Context::new(&doc);
+        let keys: HashSet<&str> = [
+            "police",
+            "park",
+            "senora",
+            "zoe",
+            "ward",
+            "long serving",
+            "ballots",
+        ]
+        .into_iter()
+        .collect();
+        let mut found: Vec<&str> = cx
+            .written_in_lower_case(&keys, |_| true)
+            .into_iter()
+            .collect();
+        found.sort_unstable();
+        assert_eq!(found, ["long serving", "park", "police", "senora"]);
     }
 }

@@ -39,6 +39,8 @@ pub struct Word<'t> {
     /// First word of its sentence, or in a headline or subhead (title case):
     /// its capital says nothing about whether it is a name.
     pub initial: bool,
+    /// Every byte of the word as written is ASCII.
+    pub ascii: bool,
 }
 
 impl Word<'_> {
@@ -150,6 +152,7 @@ pub fn words(block: &Block) -> Vec<Word<'_>> {
             sentence,
             shape,
             initial,
+            ascii: scanned.ascii,
         });
     }
     out
