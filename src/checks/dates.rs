@@ -273,11 +273,19 @@ impl Check for Dates {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let found = cx.memo(self.tables_key, || {
+            // A locale whose marks are nowhere in the article (no "月" in
+            // English copy) is not asked about each paragraph.
+            let article = &doc.prose().text;
+            let present: Vec<bool> = self
+                .locales
+                .iter()
+                .map(|locale| locale.gate.may_match(article))
+                .collect();
             doc.blocks
                 .iter()
                 .enumerate()
                 .flat_map(|(index, block)| {
-                    self.mentions(block.text())
+                    self.mentions(block.text(), &present)
                         .into_iter()
                         .map(move |m| (index, m))
                 })
@@ -321,13 +329,15 @@ fn dates_the_story(block: &Block, first_body_block: bool, mention: &Mention) -> 
 }
 
 impl Dates {
-    /// Every date in `text`, read by every locale; where two locales read
-    /// overlapping text, the one that starts first (then the longer) wins.
-    fn mentions(&self, text: &str) -> Vec<Mention> {
+    /// Every date in `text`, read by every locale `present` allows; where
+    /// two locales read overlapping text, the one that starts first (then
+    /// the longer) wins.
+    fn mentions(&self, text: &str, present: &[bool]) -> Vec<Mention> {
         let mut all: Vec<Mention> = self
             .locales
             .iter()
             .enumerate()
+            .filter(|&(i, _)| present[i])
             .flat_map(|(i, locale)| scan::mentions(locale, i, &self.time, text))
             .collect();
         if self.locales.len() > 1 {

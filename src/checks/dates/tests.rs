@@ -189,7 +189,7 @@ fn check_lines(rule: &Dates, locales: &[LocaleSpec], lines: &[(&Format, Date)]) 
             format.optional
         )
     };
-    let found = rule.mentions(&text);
+    let found = rule.mentions(&text, &vec![true; rule.locales.len()]);
     for (i, mention) in found.iter().enumerate() {
         let Ok(line) = spans.binary_search_by_key(&mention.range.start, |s| s.start) else {
             panic!("read {:?}, which is no line", &text[mention.range.clone()]);
