@@ -211,8 +211,10 @@ pub fn joined_key(s: &str) -> String {
     if s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || ascii_gap(b))
     {
-        let mut key = s.to_ascii_lowercase();
-        key.retain(|c| !is_gap(c));
+        let mut key = String::with_capacity(s.len());
+        for byte in s.bytes().filter(|&b| !ascii_gap(b)) {
+            key.push(char::from(byte.to_ascii_lowercase()));
+        }
         return key;
     }
     let mut key = fold(s);
