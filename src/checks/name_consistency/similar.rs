@@ -11,10 +11,6 @@
 //! spelling less one letter), so the cost grows with the number of
 //! spellings, not with its square.
 
-use std::hash::{BuildHasher, Hasher};
-
-use foldhash::{HashMap, HashMapExt};
-
 /// Shortest spelling (in characters) compared for slips.
 pub const MIN_LETTERS: usize = 5;
 
@@ -27,39 +23,57 @@ const MAX_BUCKET: usize = 24;
 /// subset of `spellings` have a pair this set does not).
 pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
     // Buckets are keyed by a hash of the spelling less one letter, made
-    // without building that string. A collision could only put two
-    // spellings in one bucket, and every pair from a bucket is confirmed
-    // by `is_slip`.
-    let hasher = foldhash::fast::FixedState::default();
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut chars: Vec<char> = Vec::new();
+    // without building that string: a polynomial hash, so each deletion's
+    // hash comes from the hashes of what stands before and after it, and a
+    // spelling costs time in proportion to its length. A collision could
+    // only put two spellings in one bucket, and every pair from a bucket is
+    // confirmed by `is_slip`.
+    let mut keyed: Vec<(u64, usize)> = Vec::new();
+    let mut chars: Vec<u64> = Vec::new();
+    let mut suffixes: Vec<u64> = Vec::new();
+    let mut powers: Vec<u64> = Vec::new();
     for (index, spelling) in spellings.iter().enumerate() {
         chars.clear();
-        chars.extend(spelling.chars());
-        if chars.len() < MIN_LETTERS {
+        chars.extend(spelling.chars().map(|c| u64::from(c) + 1));
+        let len = chars.len();
+        if len < MIN_LETTERS {
             continue;
         }
-        // Skipping index 0 or the last letter never happens; `usize::MAX`
-        // stands for the whole spelling.
-        for skip in std::iter::once(usize::MAX).chain(1..chars.len() - 1) {
-            let mut state = hasher.build_hasher();
-            for (i, c) in chars.iter().enumerate() {
-                if i != skip {
-                    state.write_u32(u32::from(*c));
-                }
-            }
-            buckets.entry(state.finish()).or_default().push(index);
+        // suffixes[i]: the hash of chars[i..]; powers grow with it.
+        suffixes.clear();
+        suffixes.resize(len + 1, 0);
+        powers.clear();
+        powers.resize(len + 1, 1);
+        for i in (0..len).rev() {
+            powers[len - i] = powers[len - i - 1].wrapping_mul(BASE);
+            suffixes[i] = chars[i]
+                .wrapping_mul(powers[len - i - 1])
+                .wrapping_add(suffixes[i + 1]);
+        }
+        keyed.push((suffixes[0], index));
+        // The hash of chars[..i] followed by chars[i + 1..].
+        let mut prefix = chars[0];
+        for skip in 1..len - 1 {
+            let rest = len - skip - 1;
+            keyed.push((
+                prefix
+                    .wrapping_mul(powers[rest])
+                    .wrapping_add(suffixes[skip + 1]),
+                index,
+            ));
+            prefix = prefix.wrapping_mul(BASE).wrapping_add(chars[skip]);
         }
     }
+    keyed.sort_unstable();
     let mut pairs = Vec::new();
     let mut crowded = false;
-    for members in buckets.values() {
-        crowded |= members.len() > MAX_BUCKET;
-        if members.len() < 2 || members.len() > MAX_BUCKET {
+    for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+        crowded |= bucket.len() > MAX_BUCKET;
+        if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
             continue;
         }
-        for (n, &a) in members.iter().enumerate() {
-            for &b in &members[n + 1..] {
+        for (n, &(_, a)) in bucket.iter().enumerate() {
+            for &(_, b) in &bucket[n + 1..] {
                 if a != b && is_slip(spellings[a], spellings[b]) {
                     pairs.push((a.min(b), a.max(b)));
                 }
@@ -70,6 +84,9 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
     pairs.dedup();
     (pairs, crowded)
 }
+
+/// The base of the spelling hash: odd and large, so characters mix.
+const BASE: u64 = 0x0100_0000_01b3;
 
 /// One edit apart (substitution, insertion, deletion or swap of
 /// neighbours), the edit touching neither the first nor the last letter,
@@ -156,5 +173,25 @@ mod tests {
         }
         assert_eq!(slip_pairs(&words), (brute.clone(), false));
         assert_eq!(brute, [(0, 1), (2, 3), (6, 7)]);
+    }
+
+    proptest::proptest! {
+        /// Spellings from a few letters, so slips are common.
+        #[test]
+        fn the_index_agrees_with_comparing_all(words in proptest::collection::vec("[abcé]{4,8}", 0..16)) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut brute = Vec::new();
+            for i in 0..words.len() {
+                for j in i + 1..words.len() {
+                    if is_slip(words[i], words[j]) {
+                        brute.push((i, j));
+                    }
+                }
+            }
+            let (pairs, crowded) = slip_pairs(&words);
+            if !crowded {
+                proptest::prop_assert_eq!(pairs, brute);
+            }
+        }
     }
 }
