@@ -75,6 +75,7 @@ mod words;
 
 use super::quotes::scanner::Quotation;
 use super::quotes::{ArticleQuotes, shorten};
+use super::text::is_alphanumeric;
 use std::ops::Range;
 
 use super::phrase_pass::MergedSets;
@@ -377,7 +378,7 @@ impl QuoteAttribution {
         }
         let words = content
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(is_alphanumeric))
             .count();
         if words < self.min_words {
             return true;
@@ -386,7 +387,7 @@ impl QuoteAttribution {
         // by case basis”") is a phrase before it is a clause.
         let fragment = content
             .chars()
-            .find(|c| c.is_alphanumeric())
+            .find(|&c| is_alphanumeric(c))
             .is_some_and(char::is_lowercase);
         if fragment && words < self.fragment_min_words {
             return true;
@@ -422,7 +423,7 @@ impl QuoteAttribution {
                 && !tail[..tail.len() - cue.len()]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(is_alphanumeric)
         })
     }
 
@@ -430,7 +431,7 @@ impl QuoteAttribution {
     /// `title_cues_after`, or with one word and a cue: “Meth. We’re on it.”
     /// (awareness) campaign.
     fn before_title_cue(&self, after_close: &str) -> bool {
-        let after = after_close.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let after = after_close.trim_start_matches(|c: char| !is_alphanumeric(c));
         // A cue must start the first or the second word: most quotations
         // are turned away on those two letters alone.
         let second_start = after
@@ -451,7 +452,7 @@ impl QuoteAttribution {
                     && !text[cue.len()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric)
+                        .is_some_and(is_alphanumeric)
             })
         })
     }
@@ -573,7 +574,7 @@ impl QuoteAttribution {
         let index = sentence_index(&block.sentences, q.open.at);
         let sentence_start = block.sentences.get(index).map_or(0, |s| s.start);
         let lead_in = &block.text()[sentence_start.min(q.open.at)..q.open.at];
-        if lead_in.chars().any(char::is_alphanumeric) {
+        if lead_in.chars().any(is_alphanumeric) {
             return false;
         }
         let (prev_para, previous) = if index > 0 && sentence_start <= q.open.at {

@@ -63,6 +63,16 @@ pub fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     left_ok && right_ok
 }
 
+/// `char::is_alphanumeric`, answering for the punctuation news copy is full
+/// of (curly quotes, dashes, the ellipsis: the General Punctuation block,
+/// which holds no letter or digit) without searching Unicode's tables.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// True when no letter or digit shares the line of `range` outside it. Each
 /// scan stops at the first letter, digit or line break, so many hits on one
 /// long line stay linear.
@@ -383,6 +393,13 @@ pub fn match_case(found: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_punctuation_shortcut_agrees_with_unicode() {
+        for c in ('\0'..='\u{3000}').chain(['’', '“', '—', '…', 'é', '٣', 'ж', '日']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn phrase_set_respects_word_boundaries_and_prefers_longest() {

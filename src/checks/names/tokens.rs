@@ -8,6 +8,7 @@
 //! Kowalczyk". Leading titles ("Mayor", "Prime Minister") are taken off a run
 //! and remembered as evidence that the rest names a person.
 
+use crate::checks::text::is_alphanumeric;
 use std::ops::Range;
 
 use crate::checks::word_list::WordList;
@@ -169,7 +170,7 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 fn is_word_char_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => char_at(text, at).is_some_and(char::is_alphanumeric),
+        Some(_) => char_at(text, at).is_some_and(is_alphanumeric),
         None => false,
     }
 }
@@ -186,7 +187,7 @@ fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
             at += 1;
         } else {
             let c = char_at(text, at)?;
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 return Some(at);
             }
             at += c.len_utf8();
@@ -221,7 +222,7 @@ fn scan_word(text: &str, start: usize) -> Scanned {
         let Some(c) = char_at(text, at) else { break };
         let next = at + c.len_utf8();
         let joins = matches!(c, '’' | '\u{2011}') && is_word_char_at(text, next);
-        if c.is_alphanumeric() || super::fold::is_combining_mark(c) || joins {
+        if is_alphanumeric(c) || super::fold::is_combining_mark(c) || joins {
             ascii = false;
             at = next;
         } else {
@@ -753,7 +754,7 @@ mod tests {
         let mut out = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 continue;
             }
             let mut end = start + c.len_utf8();
@@ -762,8 +763,8 @@ mod tests {
                     && text[at + next.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric);
-                if next.is_alphanumeric()
+                        .is_some_and(is_alphanumeric);
+                if is_alphanumeric(next)
                     || crate::checks::names::fold::is_combining_mark(next)
                     || joins
                 {

@@ -2,6 +2,7 @@
 //! neither. Pure text heuristics; which lines are labels and promotions is the
 //! rule file's business, not this module's.
 
+use crate::checks::text::is_alphanumeric;
 use std::collections::HashSet;
 
 use serde::Deserialize;
@@ -138,7 +139,7 @@ fn char_flags(text: &str, at: usize) -> u16 {
         if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
             flags |= BREAK;
         }
-    } else if c.is_alphanumeric() {
+    } else if is_alphanumeric(c) {
         flags |= ALNUM;
         if c.is_lowercase() {
             flags |= LOWER;
@@ -262,7 +263,7 @@ impl Shape {
             return false;
         }
         if o.text.is_empty() {
-            let source = source.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let source = source.trim_start_matches(|c: char| !is_alphanumeric(c));
             return !source.contains('@')
                 && (source.contains("://")
                     || source
@@ -278,7 +279,7 @@ impl Shape {
         let mut count = 1;
         for part in parts {
             count += 1;
-            if part.is_empty() || !part.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            if part.is_empty() || !part.chars().all(|c| is_alphanumeric(c) || c == '-') {
                 return false;
             }
         }
@@ -397,7 +398,7 @@ fn ends_with_credit(text: &str) -> bool {
 /// The words of a line, without the punctuation around them.
 fn headline_words(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)))
         .filter(|w| !w.is_empty())
 }
 
@@ -517,7 +518,7 @@ fn has_clock_time(text: &str) -> bool {
 
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(is_alphanumeric))
         .count()
 }
 

@@ -1,6 +1,7 @@
 //! Word-level reading of English news prose: clauses, passive voice,
 //! determiners, names, titles and subheads. Cheap heuristics, each tested.
 
+use crate::checks::text::is_alphanumeric;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
@@ -210,7 +211,7 @@ fn trim_punctuation(piece: &str) -> &str {
         {
             piece
         }
-        _ => piece.trim_matches(|c: char| !c.is_alphanumeric()),
+        _ => piece.trim_matches(|c: char| !is_alphanumeric(c)),
     }
 }
 
@@ -219,7 +220,7 @@ fn trim_punctuation(piece: &str) -> &str {
 /// capitals and non-ASCII bytes.
 fn capitalised_words_after_first(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
-    let first_word = text.find(char::is_alphanumeric);
+    let first_word = text.find(is_alphanumeric);
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
@@ -252,7 +253,7 @@ fn opens_word(text: &str, at: usize) -> bool {
         if separates_words(c) {
             return true;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             return false;
         }
     }
@@ -433,7 +434,7 @@ mod tests {
         fn words_split_as_str_split_would(text in "([A-Za-z0-9]{1,5}|[ \t\n.,'’\"“”()\\[\\]\u{a0}\u{2003}—-]|[éÅΩ]){0,30}") {
             let reference: Vec<&str> = text
                 .split(separates_words)
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)))
                 .filter(|w| !w.is_empty())
                 .collect();
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), reference);
