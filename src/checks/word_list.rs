@@ -9,36 +9,45 @@ use foldhash::HashSet;
 /// ask these about most words of every article.
 pub struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<IndexedWords>,
-}
-
-/// The set, and a filter that turns most words away before any hashing:
-/// the longest word's length, and a bit per (length, first byte, last
-/// byte) signature of the words in the list.
-struct IndexedWords {
-    set: HashSet<&'static str>,
+    /// A filter that turns most words away before any hashing, made when
+    /// the program is compiled: the longest word's length, and a bit per
+    /// (length, first byte, last byte) signature of the words in the list.
     longest: usize,
     signatures: [u64; SIGNATURE_WORDS],
+    set: OnceLock<HashSet<&'static str>>,
 }
 
 const SIGNATURE_WORDS: usize = 16;
 
 /// A bit index for `word`'s length and outer bytes.
-fn signature(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let (first, last) = match bytes {
+const fn signature(word: &[u8]) -> usize {
+    let (first, last) = match word {
         [] => (0, 0),
         [first, .., last] => (*first, *last),
         [only] => (*only, *only),
     };
-    let mixed = (usize::from(first) * 31 + usize::from(last)) * 17 + bytes.len();
+    let mixed = (first as usize * 31 + last as usize) * 17 + word.len();
     mixed % (SIGNATURE_WORDS * 64)
 }
 
 impl WordList {
     pub const fn new(words: &'static [&'static str]) -> WordList {
+        let mut longest = 0;
+        let mut signatures = [0u64; SIGNATURE_WORDS];
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            if word.len() > longest {
+                longest = word.len();
+            }
+            let bit = signature(word);
+            signatures[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
         WordList {
             words,
+            longest,
+            signatures,
             set: OnceLock::new(),
         }
     }
@@ -48,23 +57,18 @@ impl WordList {
         self.words
     }
 
-    pub fn contains(&self, word: &str) -> bool {
-        let index = self.set.get_or_init(|| {
-            let mut signatures = [0u64; SIGNATURE_WORDS];
-            for word in self.words {
-                let bit = signature(word);
-                signatures[bit / 64] |= 1 << (bit % 64);
-            }
-            IndexedWords {
-                set: self.words.iter().copied().collect(),
-                longest: self.words.iter().map(|w| w.len()).max().unwrap_or(0),
-                signatures,
-            }
-        });
+    /// False for most words not in the list, without hashing them.
+    fn may_contain(&self, word: &[u8]) -> bool {
         let bit = signature(word);
-        word.len() <= index.longest
-            && index.signatures[bit / 64] & (1 << (bit % 64)) != 0
-            && index.set.contains(word)
+        word.len() <= self.longest && self.signatures[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.may_contain(word.as_bytes())
+            && self
+                .set
+                .get_or_init(|| self.words.iter().copied().collect())
+                .contains(word)
     }
 
     /// Whether the list holds `word` in lower case (ASCII letters lowered;
@@ -78,7 +82,7 @@ impl WordList {
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|l| self.contains(l))
+        self.may_contain(lower) && std::str::from_utf8(lower).is_ok_and(|l| self.contains(l))
     }
 }
 
