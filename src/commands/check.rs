@@ -98,6 +98,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let mut summary = Summary::default();
     let mut write_error = None;
     let progress = progress::bar(engines.work.len());
+    let mut emitted = 0;
     driver::in_order(
         &engines.work,
         |(input, engine)| check_one(&engines.engines[*engine], input),
@@ -120,6 +121,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                     }
                 }
                 Outcome::Unreadable(path, why) => trouble |= note_unreadable(&path, &why),
+            }
+            // A streaming format reaches the reader a window of files at a
+            // time, as the driver hands them over: one write per window,
+            // not one per file.
+            emitted += 1;
+            if reporter.streams()
+                && emitted % driver::WINDOW == 0
+                && let Err(err) = out.flush()
+            {
+                write_error = Some(err);
+                return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
         },

@@ -99,10 +99,11 @@ impl Reporter for Json {
             }
             self.written += 1;
         }
-        if self.lines {
-            out.flush()?;
-        }
         Ok(())
+    }
+
+    fn streams(&self) -> bool {
+        self.lines
     }
 
     fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {

@@ -76,6 +76,12 @@ impl Summary {
 pub trait Reporter {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()>;
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+    /// Whether what was written should reach the reader while the run goes
+    /// on (the caller flushes after each batch of files), not only at the
+    /// end.
+    fn streams(&self) -> bool {
+        false
+    }
 }
 
 /// The formats `--format` accepts.

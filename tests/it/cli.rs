@@ -234,6 +234,57 @@ fn a_closed_pipe_ends_quietly() {
     );
 }
 
+/// JSONL reaches the reader while the run goes on: the findings of the
+/// first few hundred files arrive while a later input still blocks (a FIFO
+/// nobody has written to yet).
+#[cfg(unix)]
+#[test]
+fn jsonl_streams_while_later_files_are_still_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    std::fs::create_dir(&stories).unwrap();
+    // One finding only, far less than an output buffer holds: it arrives
+    // early only if it is flushed.
+    for i in 0..300 {
+        let text = if i == 0 {
+            "Head\n\nTKTK remains.\n"
+        } else {
+            "Head\n\nAll done.\n"
+        };
+        std::fs::write(stories.join(format!("a{i:03}.txt")), text).unwrap();
+    }
+    let fifo = dir.path().join("late.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
+        .args(["check", "--no-config", "--format", "jsonl"])
+        .arg(&stories)
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, first_line) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        let first = lines.next().and_then(Result::ok);
+        sender.send(first).unwrap();
+        lines.count()
+    });
+    let first = first_line.recv_timeout(std::time::Duration::from_secs(60));
+    // Unblock the run whatever happened, so it never outlives the test.
+    std::fs::write(&fifo, "Late\n\nTKTK too.\n").unwrap();
+    let first = first.expect("nothing was written while the last input was still blocked");
+    assert!(first.is_some_and(|l| l.contains("style/placeholders")));
+    let rest = reader.join().unwrap();
+    assert_eq!(rest, 1, "the late file's finding arrived too");
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
 #[test]
 fn fix_rewrites_safely_and_converges() {
     let dir = tempfile::tempdir().unwrap();
