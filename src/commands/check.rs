@@ -93,7 +93,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         return commands::fix::diff_only(&engines, args.unsafe_fixes, trouble);
     }
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    // Large enough that an archive run's findings leave in few writes.
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut reporter = report::reporter(args.format, commands::use_color(), engines.catalog());
     let mut summary = Summary::default();
     let mut write_error = None;
