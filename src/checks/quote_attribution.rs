@@ -76,6 +76,7 @@ mod words;
 use super::quotes::scanner::Quotation;
 use super::quotes::{ArticleQuotes, shorten};
 use super::text::is_alphanumeric;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::phrase_pass::MergedSets;
@@ -376,9 +377,11 @@ impl QuoteAttribution {
         {
             return true;
         }
+        // Counted only as far as the thresholds need.
         let words = content
             .split_whitespace()
             .filter(|w| w.chars().any(is_alphanumeric))
+            .take(self.fragment_min_words)
             .count();
         if words < self.min_words {
             return true;
@@ -417,13 +420,20 @@ impl QuoteAttribution {
         if !self.title_cue_ends.may_hold(tail.chars().next_back()) {
             return false;
         }
-        let tail = tail.to_lowercase();
+        // Cues are lower case; ASCII text is compared without lower-casing
+        // a copy of it.
+        let tail: Cow<'_, str> = if tail.is_ascii() {
+            Cow::Borrowed(tail)
+        } else {
+            Cow::Owned(tail.to_lowercase())
+        };
         self.title_cues.iter().any(|cue| {
-            tail.ends_with(cue.as_str())
-                && !tail[..tail.len() - cue.len()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_alphanumeric)
+            let Some(at) = tail.len().checked_sub(cue.len()) else {
+                return false;
+            };
+            tail.is_char_boundary(at)
+                && tail.as_bytes()[at..].eq_ignore_ascii_case(cue.as_bytes())
+                && !tail[..at].chars().next_back().is_some_and(is_alphanumeric)
         })
     }
 
@@ -442,13 +452,22 @@ impl QuoteAttribution {
         {
             return false;
         }
-        let after = after.chars().take(60).collect::<String>().to_lowercase();
+        // The first 60 characters; when they are ASCII, compared with the
+        // lower-case cues without lower-casing a copy.
+        let head = &after.as_bytes()[..after.len().min(60)];
+        let after: Cow<'_, str> = if head.is_ascii() {
+            Cow::Borrowed(&after[..head.len()])
+        } else {
+            Cow::Owned(after.chars().take(60).collect::<String>().to_lowercase())
+        };
         let second = after
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest.trim_start());
         self.title_cues_after.iter().any(|cue| {
-            [after.as_str(), second].iter().any(|text| {
-                text.starts_with(cue.as_str())
+            [after.as_ref(), second].iter().any(|text| {
+                text.len() >= cue.len()
+                    && text.is_char_boundary(cue.len())
+                    && text.as_bytes()[..cue.len()].eq_ignore_ascii_case(cue.as_bytes())
                     && !text[cue.len()..]
                         .chars()
                         .next()

@@ -368,7 +368,7 @@ pub fn next_to_determiner_phrase(sentence: &str, verb: &Range<usize>) -> bool {
 pub fn is_title_case(content: &str) -> bool {
     let body =
         content.trim_end_matches(|c: char| matches!(c, ',' | '.' | '!' | '?') || c.is_whitespace());
-    if body.contains(['.', '!', '?', ';']) {
+    if body.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';')) {
         return false;
     }
     let (mut capitals, mut lower) = (0, 0);
@@ -393,8 +393,8 @@ pub fn is_title_case(content: &str) -> bool {
 /// ("3. “Not some irregular channel”").
 pub fn looks_like_heading(text: &str) -> bool {
     let trimmed = text.trim().trim_end_matches(['"', '”', '\'', '’', '`']);
-    trimmed.split_whitespace().take(11).count() <= 10
-        && !trimmed.ends_with(['.', '!', '?', ':', ',', ';', '…'])
+    !trimmed.ends_with(['.', '!', '?', ':', ',', ';', '…'])
+        && trimmed.split_whitespace().take(11).count() <= 10
 }
 
 /// `“…” — Neil Gaiman`: the text after a quotation signs it like an
