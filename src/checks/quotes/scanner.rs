@@ -292,12 +292,19 @@ impl Scanner {
         let bytes = text.as_bytes();
         let mut at = 0;
         // Every mark starts with one of these bytes (0xE2 leads the curly
-        // ones): skip straight to the next.
-        while let Some(offset) = bytes[at..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | b'`' | 0xE2))
-        {
-            at += offset;
+        // ones): skip straight to the next, with memchr. It takes three
+        // bytes at most, so the rare backtick is looked for on its own.
+        let mut backtick = memchr::memchr(b'`', bytes).unwrap_or(bytes.len());
+        loop {
+            if backtick < at {
+                backtick = memchr::memchr(b'`', &bytes[at..]).map_or(bytes.len(), |o| at + o);
+            }
+            let other =
+                memchr::memchr3(b'"', b'\'', 0xE2, &bytes[at..]).map_or(bytes.len(), |o| at + o);
+            at = other.min(backtick);
+            if at >= bytes.len() {
+                break;
+            }
             let Some(ch) = text[at..].chars().next() else {
                 break;
             };
