@@ -89,9 +89,27 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
                 person,
                 title,
             };
-            for &i in &names {
-                let word = &run_words[i];
-                if word.is_title() || word.is_stop() {
+            let titles: Vec<bool> = names.iter().map(|&i| run_words[i].is_title()).collect();
+            // Made in the order they are sorted in: by start, the longest
+            // first (so the sort below finds them in order).
+            for (a, &first) in names.iter().enumerate() {
+                if names.len() <= MAX_RUN {
+                    let groups = names.iter().enumerate().skip(a + 1).take(MAX_WORDS - 1);
+                    for (b, &last) in groups.rev() {
+                        if titles[a] || titles[b] {
+                            continue;
+                        }
+                        let span_words = &run_words[first..=last];
+                        mentions.push(Mention {
+                            lead: first.checked_sub(1).and_then(neighbour),
+                            trail: neighbour(last + 1),
+                            whole_run: first == 0 && last + 1 == run_words.len(),
+                            ..group_mention(text, span_words, &base)
+                        });
+                    }
+                }
+                let word = &run_words[first];
+                if titles[a] || word.is_stop() {
                     continue;
                 }
                 mentions.push(Mention {
@@ -99,32 +117,17 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
                     surface: straighten(word.text),
                     key: joined_key(word.text),
                     initial: word.initial,
-                    lead: i.checked_sub(1).and_then(neighbour),
-                    trail: neighbour(i + 1),
+                    lead: first.checked_sub(1).and_then(neighbour),
+                    trail: neighbour(first + 1),
                     whole_run: run_words.len() == 1,
                     ..base.clone()
                 });
             }
-            if names.len() > MAX_RUN {
-                continue;
-            }
-            for (a, &first) in names.iter().enumerate() {
-                for &last in names.iter().skip(a + 1).take(MAX_WORDS - 1) {
-                    let span_words = &run_words[first..=last];
-                    if span_words[0].is_title() || span_words[span_words.len() - 1].is_title() {
-                        continue;
-                    }
-                    mentions.push(Mention {
-                        lead: first.checked_sub(1).and_then(neighbour),
-                        trail: neighbour(last + 1),
-                        whole_run: first == 0 && last + 1 == run_words.len(),
-                        ..group_mention(text, span_words, &base)
-                    });
-                }
-            }
         }
     }
-    mentions.sort_by_key(|m| (m.position(), std::cmp::Reverse(m.range.end)));
+    let order = |m: &Mention<'d>| (m.position(), std::cmp::Reverse(m.range.end));
+    debug_assert!(mentions.is_sorted_by_key(order), "made out of order");
+    mentions.sort_by_key(order);
     mentions
 }
 
