@@ -12,8 +12,12 @@
 //! Every date template of the locale must have such a mark (a literal piece
 //! outside `[...]`); every weekday template holds a `{date}` outside
 //! `[...]` (the rule file is validated so), so it holds one too. When a
-//! template has no mark (`{month} {day}`), the locale has no gate and its
-//! finder always runs.
+//! template has no mark (`{month} {day}`), the locale has no mark gate.
+//!
+//! Before the marks, digits: when every date template writes a number
+//! outside `[...]` (a day, a month number or a year), text without a digit
+//! holds none of the locale's dates. That turns the English finder away
+//! from the many paragraphs of a story that hold no number.
 
 use memchr::memmem::Finder;
 
@@ -33,6 +37,8 @@ struct Mark {
 /// The marks of a locale; `None` when a template has none.
 pub struct Gate {
     marks: Option<Vec<Mark>>,
+    /// Every date of the locale holds a digit.
+    needs_digit: bool,
 }
 
 impl Gate {
@@ -43,12 +49,20 @@ impl Gate {
             .iter()
             .map(|date| mark(date, has_ordinals))
             .collect::<Option<Vec<Mark>>>();
-        Gate { marks }
+        let needs_digit = dates.iter().all(|date| {
+            [Token::Day, Token::MonthNumber, Token::Year]
+                .into_iter()
+                .any(|token| matches!(date.count(token), (1.., false)))
+        });
+        Gate { marks, needs_digit }
     }
 
     /// False only when no template's mark is in `text` the way that
     /// template writes it, so the locale's finder cannot match there.
     pub fn may_match(&self, text: &str) -> bool {
+        if self.needs_digit && !has_digit(text) {
+            return false;
+        }
         let Some(marks) = &self.marks else {
             return true;
         };
@@ -80,6 +94,23 @@ impl Mark {
 }
 
 /// The digits of the template language's numbers (`template::DIGIT`).
+/// Whether `text` holds an ASCII or a full-width digit.
+fn has_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // A chunk at a time with no early exit inside, which compiles to vector
+    // instructions: this runs over every paragraph.
+    let ascii = bytes.chunks(32).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |seen, &b| seen | (b.wrapping_sub(b'0') < 10))
+    });
+    // Full-width digits are U+FF10 to U+FF19: EF BC 90 to EF BC 99.
+    ascii
+        || memchr::memchr_iter(0xEF, bytes).any(|at| {
+            bytes.get(at + 1) == Some(&0xBC) && matches!(bytes.get(at + 2), Some(0x90..=0x99))
+        })
+}
+
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
@@ -131,7 +162,7 @@ mod tests {
             &["{month} {day}[[,] {year}]", "{year}-{month_number}-{day}"],
             true,
         );
-        assert!(g.may_match("no numbers at all"));
+        assert!(g.may_match("no marks, but 7 numbers"));
     }
 
     #[test]
@@ -158,6 +189,16 @@ mod tests {
         ] {
             assert!(!spaced.may_match(quiet), "{quiet}");
         }
+    }
+
+    #[test]
+    fn text_without_a_digit_holds_no_date_that_needs_one() {
+        let g = gate(&["{month} {day}[[,] {year}]"], true);
+        assert!(!g.may_match("On Tuesday the council met."));
+        assert!(g.may_match("On Jan. 13 the council met."));
+        assert!(g.may_match("On Jan. １３ the council met."));
+        let year_optional = gate(&["{month} [{day}]"], false);
+        assert!(year_optional.may_match("In January the council met."));
     }
 
     #[test]
