@@ -162,10 +162,10 @@ impl Check for FirstReference {
             let skip =
                 usize::from(words.len() > 1 && words[0].initial && !known.contains(words[0].text));
             let words = &words[skip..];
-            let names: Vec<&tokens::Word<'_>> = words
+            let mut names = words
                 .iter()
-                .filter(|w| w.shape == Shape::Name && !w.is_stop())
-                .collect();
+                .filter(|w| w.shape == Shape::Name && !w.is_stop());
+            let (first_name, last_name) = (names.next(), names.last());
             let use_of = |range: Range<usize>| Use {
                 block: run.block,
                 range,
@@ -173,11 +173,11 @@ impl Check for FirstReference {
                 speaks: run.speaks,
                 title: run.title.as_deref(),
             };
-            match names.as_slice() {
-                [only] if words.len() == 1 => {
+            match (first_name, last_name) {
+                (Some(only), None) if words.len() == 1 => {
                     bare.push((only.text, use_of(only.range())));
                 }
-                [first, .., last] => {
+                (Some(first), Some(last)) => {
                     full.entry(last.text)
                         .or_insert_with(|| use_of(first.range().start..last.range().end));
                 }

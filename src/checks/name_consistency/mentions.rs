@@ -60,15 +60,17 @@ impl Mention<'_> {
 pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
     let doc = cx.doc;
     let mut mentions = Vec::new();
+    // Reused from run to run: an article has hundreds of runs.
+    let mut names: Vec<usize> = Vec::new();
+    let mut titles: Vec<bool> = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
         let words = cx.block_words(block_index);
         let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
         for run in cx.block_runs(block_index).iter() {
             let run_words = &words[run.words.clone()];
-            let names: Vec<usize> = (0..run_words.len())
-                .filter(|&i| run_words[i].shape == Shape::Name)
-                .collect();
+            names.clear();
+            names.extend((0..run_words.len()).filter(|&i| run_words[i].shape == Shape::Name));
             let full = run.titled || names.len() >= 2;
             let person = run.is_person(&words);
             let title = run.title_word(&words);
@@ -89,7 +91,8 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
                 person,
                 title,
             };
-            let titles: Vec<bool> = names.iter().map(|&i| run_words[i].is_title()).collect();
+            titles.clear();
+            titles.extend(names.iter().map(|&i| run_words[i].is_title()));
             // Made in the order they are sorted in: by start, the longest
             // first (so the sort below finds them in order).
             for (a, &first) in names.iter().enumerate() {
