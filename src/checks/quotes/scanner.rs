@@ -123,15 +123,20 @@ impl Quotation {
     /// The quotation's stretches of text, one per opening or reopening
     /// mark: `(paragraph, mark start, content start, content end, end
     /// including the closing mark)`.
-    fn stretches(&self, paragraphs: &[Paragraph]) -> Vec<(usize, usize, usize, usize, usize)> {
-        let starts: Vec<Pos> = std::iter::once(self.open)
+    fn stretches<'s>(
+        &'s self,
+        paragraphs: &'s [Paragraph],
+    ) -> impl Iterator<Item = (usize, usize, usize, usize, usize)> + 's {
+        // Asked several times for every quotation: read in place, nothing
+        // collected.
+        let mut starts = std::iter::once(self.open)
             .chain(self.reopens.iter().copied())
-            .collect();
-        let mut out = Vec::with_capacity(starts.len());
-        for (i, start) in starts.iter().enumerate() {
+            .peekable();
+        std::iter::from_fn(move || {
+            let start = starts.next()?;
             let text = paragraphs[start.para].text;
             let content_start = (start.at + mark_len(text, start.at)).min(text.len());
-            let (content_end, end) = match (starts.get(i + 1), self.close) {
+            let (content_end, end) = match (starts.peek(), self.close) {
                 // Reopened later in the same paragraph: this stretch ends
                 // where the next one opens.
                 (Some(next), _) if next.para == start.para => (next.at, next.at),
@@ -140,22 +145,20 @@ impl Quotation {
                 }
                 _ => (text.len(), text.len()),
             };
-            out.push((
+            Some((
                 start.para,
                 start.at,
                 content_start,
                 content_end.max(content_start),
                 end.max(content_start),
-            ));
-        }
-        out
+            ))
+        })
     }
 
     /// The quoted text of each stretch, marks excluded: `(paragraph, range
     /// in its text)`.
     pub fn pieces(&self, paragraphs: &[Paragraph]) -> Vec<(usize, Range<usize>)> {
         self.stretches(paragraphs)
-            .into_iter()
             .map(|(para, _, from, to, _)| (para, from..to))
             .collect()
     }
