@@ -165,7 +165,7 @@ impl Check for FirstReference {
             let mut names = words
                 .iter()
                 .filter(|w| w.shape == Shape::Name && !w.is_stop());
-            let (first_name, last_name) = (names.next(), names.last());
+            let (first_name, last_name) = (names.next(), names.next_back());
             let use_of = |range: Range<usize>| Use {
                 block: run.block,
                 range,
