@@ -75,7 +75,15 @@ impl<'d> Context<'d> {
 
     /// True when `set` matches anywhere in the prose.
     pub fn any_phrase(&self, set: &PhraseSet) -> bool {
-        !self.phrases(set).is_empty()
+        let text = &self.doc.prose().text;
+        let candidates = self
+            .shared
+            .as_ref()
+            .and_then(|(pass, hits)| pass.candidates(hits, set));
+        match candidates {
+            Some(candidates) => set.any_accepted(text, candidates),
+            None => !set.find(text).is_empty(),
+        }
     }
 
     /// `make()`, made once per article for every rule that asks with the

@@ -306,5 +306,18 @@ mod tests {
             let candidates = by_set.pop().unwrap();
             proptest::prop_assert_eq!(set.select(&text, candidates), set.find(&text));
         }
+
+        /// A set finds something exactly when some candidate passes its tests.
+        #[test]
+        fn any_accepted_candidate_means_a_match(text in soup(), whole_words in proptest::bool::ANY) {
+            let set = PhraseSet::new(PHRASES, false, whole_words).unwrap();
+            let loose = PhraseSet::new(&["e"], true, false).unwrap();
+            let merged = MergedSets::new([&set, &loose]);
+            let candidates = merged.scan(&text).unwrap().swap_remove(0);
+            proptest::prop_assert_eq!(
+                set.any_accepted(&text, &candidates),
+                !set.select(&text, candidates).is_empty()
+            );
+        }
     }
 }

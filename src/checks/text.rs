@@ -165,25 +165,37 @@ impl PhraseSet {
         mut candidates: Vec<(usize, Range<usize>)>,
     ) -> Vec<(usize, Range<usize>)> {
         candidates.sort_unstable_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
-        let accepts = |pattern: usize, r: &Range<usize>| {
-            text.is_char_boundary(r.start)
-                && text.is_char_boundary(r.end)
-                && (self.ignore_case
-                    || text.as_bytes().get(r.clone()) == Some(self.phrases[pattern].as_bytes()))
-                && (!self.whole_words || on_word_boundaries(text, r))
-        };
         let mut out: Vec<(usize, Range<usize>)> = Vec::new();
         let mut at = 0;
         for (pattern, range) in candidates {
             // Sorted by start, longest first: the first accepted candidate at
             // or after `at` is the leftmost-longest one.
-            if range.start < at || !accepts(pattern, &range) {
+            if range.start < at || !self.accepts(text, pattern, &range) {
                 continue;
             }
             at = range.end.max(range.start + 1);
             out.push((pattern, range));
         }
         out
+    }
+
+    /// Whether [`PhraseSet::select`] would keep any of `candidates`: the
+    /// leftmost accepted one always is, so any accepted one will do.
+    pub fn any_accepted(&self, text: &str, candidates: &[(usize, Range<usize>)]) -> bool {
+        candidates
+            .iter()
+            .any(|(pattern, range)| self.accepts(text, *pattern, range))
+    }
+
+    /// A candidate from a case-blind scan that this set takes: whole
+    /// characters, the exact case when the set wants it, word boundaries
+    /// when it wants them.
+    fn accepts(&self, text: &str, pattern: usize, r: &Range<usize>) -> bool {
+        text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
+            && (self.ignore_case
+                || text.as_bytes().get(r.clone()) == Some(self.phrases[pattern].as_bytes()))
+            && (!self.whole_words || on_word_boundaries(text, r))
     }
 
     /// Leftmost-longest, non-overlapping matches that respect word
