@@ -63,11 +63,7 @@ impl<'d> Context<'d> {
     /// part of it.
     pub fn phrases(&self, set: &PhraseSet) -> Vec<(usize, Range<usize>)> {
         let text = &self.doc.prose().text;
-        let candidates = self
-            .shared
-            .as_ref()
-            .and_then(|(pass, hits)| pass.candidates(hits, set));
-        match candidates {
+        match self.candidates(set) {
             Some(candidates) => set.select(text, candidates.to_vec()),
             None => set.find(text),
         }
@@ -76,14 +72,17 @@ impl<'d> Context<'d> {
     /// True when `set` matches anywhere in the prose.
     pub fn any_phrase(&self, set: &PhraseSet) -> bool {
         let text = &self.doc.prose().text;
-        let candidates = self
-            .shared
-            .as_ref()
-            .and_then(|(pass, hits)| pass.candidates(hits, set));
-        match candidates {
+        match self.candidates(set) {
             Some(candidates) => set.any_accepted(text, candidates),
             None => !set.find(text).is_empty(),
         }
+    }
+
+    /// `set`'s candidates from the shared pass, when it is part of one.
+    fn candidates(&self, set: &PhraseSet) -> Option<&[(usize, Range<usize>)]> {
+        self.shared
+            .as_ref()
+            .and_then(|(pass, hits)| pass.candidates(hits, set))
     }
 
     /// `make()`, made once per article for every rule that asks with the
