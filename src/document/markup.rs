@@ -93,7 +93,12 @@ fn lines_from(source: &str, from: usize) -> Vec<Line> {
 }
 
 fn block_of_lines(source: &str, lines: &[Line], kind: BlockKind) -> Block {
-    let mut mapped = MappedText::new();
+    // The text is never longer than the lines it comes from.
+    let span = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) => last.end - first.start,
+        _ => 0,
+    };
+    let mut mapped = MappedText::with_capacity(span);
     let mut prev_content_end = None;
     for line in lines {
         let raw = &source[line.start..line.end];

@@ -35,6 +35,14 @@ impl MappedText {
         Self::default()
     }
 
+    /// Room for `bytes` of text (and a few pieces) from the start.
+    pub fn with_capacity(bytes: usize) -> Self {
+        MappedText {
+            text: String::with_capacity(bytes),
+            pieces: Vec::with_capacity(4),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
