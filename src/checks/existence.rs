@@ -51,10 +51,12 @@
 use std::ops::Range;
 
 use regex::Regex;
+use regex_syntax::hir::Hir;
 
 use super::regex_literals::required_literals;
 use super::text::{
-    BlockScope, PhraseSet, alone_on_line, build_regex, combined_regex, in_scope, parse_regex,
+    BlockScope, PhraseSet, alone_on_line, build_regex, combined_regex, has_match_group, in_scope,
+    parse_regex,
 };
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
@@ -109,10 +111,10 @@ struct Prefiltered {
 }
 
 impl Prefiltered {
-    fn new(regex: Regex, patterns: &[&str], ignore_case: bool) -> Prefiltered {
+    fn new(regex: Regex, patterns: &[&Hir]) -> Prefiltered {
         let mut literals = Vec::new();
         for pattern in patterns {
-            match required_literals(pattern, ignore_case) {
+            match required_literals(pattern) {
                 Some(needed) => literals.extend(needed),
                 None => return Prefiltered { regex, needs: None },
             }
@@ -147,24 +149,24 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     };
     let phrases = phrase_set(&spec.phrases, "phrases")?;
     let labels = phrase_set(&spec.labels, "labels")?;
-    let mut plain: Vec<&Spanned<String>> = Vec::new();
+    let mut plain: Vec<(&Spanned<String>, Hir)> = Vec::new();
     let mut grouped: Vec<Prefiltered> = Vec::new();
     for pattern in &spec.patterns {
-        let has_match_group =
+        let parsed =
             parse_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
-        if has_match_group {
+        if has_match_group(&parsed) {
             let regex = build_regex(&pattern.value, spec.ignorecase)
                 .map_err(|e| file.error_at(pattern, e))?;
-            grouped.push(Prefiltered::new(regex, &[&pattern.value], spec.ignorecase));
+            grouped.push(Prefiltered::new(regex, &[&parsed]));
         } else {
-            plain.push(pattern);
+            plain.push((pattern, parsed));
         }
     }
-    let sources: Vec<String> = plain.iter().map(|p| p.value.clone()).collect();
-    let plain_patterns: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let sources: Vec<String> = plain.iter().map(|(p, _)| p.value.clone()).collect();
+    let parsed: Vec<&Hir> = plain.iter().map(|(_, hir)| hir).collect();
     let regex = combined_regex(&sources, spec.ignorecase)
-        .map_err(|(i, e)| file.error_at(plain[i], e))?
-        .map(|regex| Prefiltered::new(regex, &plain_patterns, spec.ignorecase));
+        .map_err(|(i, e)| file.error_at(plain[i].0, e))?
+        .map(|regex| Prefiltered::new(regex, &parsed));
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(Existence {
         meta,

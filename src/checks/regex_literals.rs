@@ -9,7 +9,6 @@
 //! "sign in" or "log in". Patterns with no such literal (`^[A-Z ]+$`) get
 //! none and always run.
 
-use regex_syntax::ParserBuilder;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// More alternatives than this and a set is not worth a prefilter (and
@@ -19,17 +18,11 @@ const MAX_ALTERNATIVES: usize = 64;
 /// into the three characters `K`, `k` and the Kelvin sign).
 const MAX_CLASS_CHARS: u32 = 8;
 
-/// Literals of which at least one occurs in every match of `pattern`
-/// (compiled with `ignore_case` as the rule compiles it), ASCII
-/// lower-cased; `None` when the pattern promises none.
-pub fn required_literals(pattern: &str, ignore_case: bool) -> Option<Vec<String>> {
-    let hir = ParserBuilder::new()
-        .case_insensitive(ignore_case)
-        .multi_line(true)
-        .build()
-        .parse(pattern)
-        .ok()?;
-    let need = need(&hir)?;
+/// Literals of which at least one occurs in every match of the pattern
+/// `hir` was parsed from (with the case setting the rule compiles it
+/// with), ASCII lower-cased; `None` when the pattern promises none.
+pub fn required_literals(hir: &Hir) -> Option<Vec<String>> {
+    let need = need(hir)?;
     if need.alternatives.iter().any(String::is_empty) {
         return None;
     }
@@ -174,9 +167,16 @@ fn join(left: &Need, right: &Need) -> Option<Need> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_syntax::ParserBuilder;
 
     fn needs(pattern: &str, ignore_case: bool) -> Option<Vec<String>> {
-        required_literals(pattern, ignore_case)
+        let hir = ParserBuilder::new()
+            .case_insensitive(ignore_case)
+            .multi_line(true)
+            .build()
+            .parse(pattern)
+            .ok()?;
+        required_literals(&hir)
     }
 
     #[test]

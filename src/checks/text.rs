@@ -330,28 +330,27 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
 
 /// Check that `pattern` parses as [`build_regex`] reads it, without
 /// compiling it (compiling is most of start-up, and a rule's patterns are
-/// then compiled together once). Returns whether it has a group named
-/// `match`.
-pub fn parse_regex(pattern: &str, ignore_case: bool) -> Result<bool, String> {
-    fn has_match_group(hir: &regex_syntax::hir::Hir) -> bool {
-        use regex_syntax::hir::HirKind;
-        match hir.kind() {
-            HirKind::Capture(c) => c.name.as_deref() == Some("match") || has_match_group(&c.sub),
-            HirKind::Repetition(r) => has_match_group(&r.sub),
-            HirKind::Concat(parts) | HirKind::Alternation(parts) => {
-                parts.iter().any(has_match_group)
-            }
-            _ => false,
-        }
-    }
-    let hir = regex_syntax::ParserBuilder::new()
+/// then compiled together once). The parse is kept for what else is read
+/// from it (its `match` group, its required literals).
+pub fn parse_regex(pattern: &str, ignore_case: bool) -> Result<regex_syntax::hir::Hir, String> {
+    regex_syntax::ParserBuilder::new()
         .case_insensitive(ignore_case)
         .multi_line(true)
         .nest_limit(64)
         .build()
         .parse(&ascii_word_boundaries(pattern))
-        .map_err(|e| syntax_error(&e.to_string()))?;
-    Ok(has_match_group(&hir))
+        .map_err(|e| syntax_error(&e.to_string()))
+}
+
+/// Whether a parsed pattern has a group named `match`.
+pub fn has_match_group(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => c.name.as_deref() == Some("match") || has_match_group(&c.sub),
+        HirKind::Repetition(r) => has_match_group(&r.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_match_group),
+        _ => false,
+    }
 }
 
 /// The reason in a regex syntax error. The crate's message repeats the
