@@ -15,6 +15,7 @@ use super::names::tokens::{self, Run, Word};
 use super::phrase_pass::{PassHits, PhrasePass};
 use super::quotes::ArticleQuotes;
 use super::text::PhraseSet;
+use super::word_list::Bits;
 use crate::document::{Block, Document};
 
 /// Articles up to this size keep their words for every check that reads
@@ -106,29 +107,34 @@ impl<'d> Context<'d> {
     /// ([`tokens::words`]), tokenized once per article.
     pub fn block_words(&self, index: usize) -> Cow<'_, [Word<'d>]> {
         let doc = self.doc;
-        let kept = self.words.get_or_init(|| {
-            (doc.source.len() <= WORD_CACHE_BYTES)
-                .then(|| doc.blocks.iter().map(tokens::words).collect())
-        });
-        match kept {
-            Some(all) => Cow::Borrowed(all[index].as_slice()),
-            None => Cow::Owned(tokens::words(&doc.blocks[index])),
-        }
+        self.per_block(&self.words, index, |i| tokens::words(&doc.blocks[i]))
     }
 
     /// The runs of name words in block `index` ([`tokens::runs`]), found
     /// once per article for the names kinds that read them.
     pub fn block_runs(&self, index: usize) -> Cow<'_, [Run]> {
         let doc = self.doc;
-        let runs_of =
-            |index: usize| tokens::runs(&self.block_words(index), doc.blocks[index].text());
-        let kept = self.runs.get_or_init(|| {
-            (doc.source.len() <= WORD_CACHE_BYTES)
-                .then(|| (0..doc.blocks.len()).map(runs_of).collect())
+        self.per_block(&self.runs, index, |i| {
+            tokens::runs(&self.block_words(i), doc.blocks[i].text())
+        })
+    }
+
+    /// Block `index`'s share of an analysis made block by block: made for
+    /// every block at once and kept in `kept` when the article is small
+    /// enough, made for that block alone on each call otherwise.
+    fn per_block<'s, T: Clone>(
+        &'s self,
+        kept: &'s OnceCell<Option<Vec<Vec<T>>>>,
+        index: usize,
+        make: impl Fn(usize) -> Vec<T>,
+    ) -> Cow<'s, [T]> {
+        let all = kept.get_or_init(|| {
+            (self.doc.source.len() <= WORD_CACHE_BYTES)
+                .then(|| (0..self.doc.blocks.len()).map(&make).collect())
         });
-        match kept {
+        match all {
             Some(all) => Cow::Borrowed(all[index].as_slice()),
-            None => Cow::Owned(runs_of(index)),
+            None => Cow::Owned(make(index)),
         }
     }
 
@@ -176,16 +182,15 @@ impl<'d> Context<'d> {
 /// words of an article are turned away on those before being hashed. An
 /// ASCII word folds to a word of its own length and first letter (lower
 /// case), so the test is exact for ASCII words; others skip it.
-struct AsciiKeys([u64; 16]);
+struct AsciiKeys(Bits<16>);
 
 impl AsciiKeys {
     fn new(keys: &HashSet<&str>) -> AsciiKeys {
-        let mut bits = AsciiKeys([0; 16]);
+        let mut bits = Bits::new();
         for key in keys {
-            let bit = AsciiKeys::bit(key.as_bytes());
-            bits.0[bit / 64] |= 1 << (bit % 64);
+            bits.insert(AsciiKeys::bit(key.as_bytes()));
         }
-        bits
+        AsciiKeys(bits)
     }
 
     fn bit(word: &[u8]) -> usize {
@@ -194,8 +199,7 @@ impl AsciiKeys {
     }
 
     fn may_hold(&self, word: &[u8]) -> bool {
-        let bit = AsciiKeys::bit(word);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        self.0.contains(AsciiKeys::bit(word))
     }
 }
 

@@ -19,7 +19,7 @@ use aho_corasick::{
 };
 
 use super::Check;
-use super::text::PhraseSet;
+use super::text::{PhraseSet, is_alphanumeric};
 
 /// Above this many bytes of phrases, the automaton is left to choose a
 /// representation smaller than a full DFA.
@@ -144,7 +144,7 @@ impl Searcher {
 /// The phrase begins with a letter or digit, so it can only match whole at
 /// the start of a word.
 fn starts_word(phrase: &str) -> bool {
-    phrase.chars().next().is_some_and(char::is_alphanumeric)
+    phrase.chars().next().is_some_and(is_alphanumeric)
 }
 
 /// Byte offsets where a word (a run of letters and digits) starts.
@@ -159,7 +159,7 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
             // A continuation byte: the character was judged at its start.
             return false;
         } else {
-            text[at..].chars().next().is_some_and(char::is_alphanumeric)
+            text[at..].chars().next().is_some_and(is_alphanumeric)
         };
         let starts = word && !after_word;
         after_word = word;

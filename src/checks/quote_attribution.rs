@@ -73,14 +73,14 @@
 mod prose;
 mod words;
 
-use super::quotes::scanner::Quotation;
-use super::quotes::{ArticleQuotes, shorten};
-use super::text::is_alphanumeric;
 use std::borrow::Cow;
 use std::ops::Range;
 
 use super::phrase_pass::MergedSets;
-use super::text::PhraseSet;
+use super::quotes::scanner::Quotation;
+use super::quotes::{ArticleQuotes, shorten};
+use super::text::{PhraseSet, is_alphanumeric};
+use super::word_list::Bits;
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::BlockKind;
@@ -296,6 +296,8 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     }
     let lower =
         |cues: &[String]| -> Vec<String> { cues.iter().map(|c| c.trim().to_lowercase()).collect() };
+    let title_cues = lower(&spec.title_cues);
+    let title_cues_after = lower(&spec.title_cues_after);
     let looked = match spec.window {
         0 => "in its own sentence".to_string(),
         1 => "in its sentence or the one before or after it".to_string(),
@@ -311,18 +313,12 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         min_words: spec.min_words,
         fragment_min_words: spec.fragment_min_words.max(spec.min_words),
         window: spec.window,
-        title_cue_ends: EdgeLetters::new(
-            lower(&spec.title_cues)
-                .iter()
-                .filter_map(|c| c.chars().next_back()),
-        ),
+        title_cue_ends: EdgeLetters::new(title_cues.iter().filter_map(|c| c.chars().next_back())),
         title_cue_after_starts: EdgeLetters::new(
-            lower(&spec.title_cues_after)
-                .iter()
-                .filter_map(|c| c.chars().next()),
+            title_cues_after.iter().filter_map(|c| c.chars().next()),
         ),
-        title_cues: lower(&spec.title_cues),
-        title_cues_after: lower(&spec.title_cues_after),
+        title_cues,
+        title_cues_after,
         title_case: spec.title_case,
         headlines: spec.headlines,
         each_paragraph: spec.each_paragraph,
@@ -335,15 +331,15 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
 
 /// The ASCII letters that open (or close) a list of lower-case cues: a
 /// cheap test that text cannot hold any of them there.
-struct EdgeLetters(u128);
+struct EdgeLetters(Bits<2>);
 
 impl EdgeLetters {
     fn new(letters: impl Iterator<Item = char>) -> EdgeLetters {
-        EdgeLetters(
-            letters
-                .filter(char::is_ascii)
-                .fold(0, |bits, c| bits | 1 << u32::from(c)),
-        )
+        let mut bits = Bits::new();
+        for c in letters.filter(char::is_ascii) {
+            bits.insert(c as usize);
+        }
+        EdgeLetters(bits)
     }
 
     /// Whether a cue could have `c` (as written, any case) at this edge. A
@@ -352,7 +348,7 @@ impl EdgeLetters {
     fn may_hold(&self, c: Option<char>) -> bool {
         match c {
             None => false,
-            Some(c) if c.is_ascii() => self.0 & (1 << u32::from(c.to_ascii_lowercase())) != 0,
+            Some(c) if c.is_ascii() => self.0.contains(c.to_ascii_lowercase() as usize),
             Some(_) => true,
         }
     }

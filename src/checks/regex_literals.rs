@@ -167,16 +167,11 @@ fn join(left: &Need, right: &Need) -> Option<Need> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regex_syntax::ParserBuilder;
+    use crate::checks::text::parse_regex;
 
+    /// As the existence kind asks: from the pattern's one parse.
     fn needs(pattern: &str, ignore_case: bool) -> Option<Vec<String>> {
-        let hir = ParserBuilder::new()
-            .case_insensitive(ignore_case)
-            .multi_line(true)
-            .build()
-            .parse(pattern)
-            .ok()?;
-        required_literals(&hir)
+        required_literals(&parse_regex(pattern, ignore_case).ok()?)
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn blocks_in<'d>(
 /// digits, on each side where the match itself starts/ends with one.
 pub fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     let matched = &text[range.clone()];
-    let word = |c: char| c.is_alphanumeric();
+    let word = is_alphanumeric;
     let left_ok = !matched.chars().next().is_some_and(word)
         || !text[..range.start].chars().next_back().is_some_and(word);
     let right_ok = !matched.chars().next_back().is_some_and(word)
@@ -77,7 +77,7 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// scan stops at the first letter, digit or line break, so many hits on one
 /// long line stay linear.
 pub fn alone_on_line(text: &str, range: &Range<usize>) -> bool {
-    let stop = |c: &char| *c == '\n' || c.is_alphanumeric();
+    let stop = |c: &char| *c == '\n' || is_alphanumeric(*c);
     let before = text[..range.start].chars().rev().find(stop);
     let after = text[range.end..].chars().find(stop);
     before.is_none_or(|c| c == '\n') && after.is_none_or(|c| c == '\n')

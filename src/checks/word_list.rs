@@ -13,11 +13,40 @@ pub struct WordList {
     /// the program is compiled: the longest word's length, and a bit per
     /// (length, first byte, last byte) signature of the words in the list.
     longest: usize,
-    signatures: [u64; SIGNATURE_WORDS],
+    signatures: Bits<SIGNATURE_WORDS>,
     set: OnceLock<HashSet<&'static str>>,
 }
 
 const SIGNATURE_WORDS: usize = 16;
+
+/// A set of small numbers, a bit each (`WORDS` × 64 of them): the cheap
+/// filters that turn most words away before anything is hashed.
+#[derive(Debug, Clone, Copy)]
+pub struct Bits<const WORDS: usize>([u64; WORDS]);
+
+impl<const WORDS: usize> Default for Bits<WORDS> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const WORDS: usize> Bits<WORDS> {
+    pub const fn new() -> Self {
+        Bits([0; WORDS])
+    }
+
+    /// Adds `bit`, taken modulo the set's size.
+    pub const fn insert(&mut self, bit: usize) {
+        let bit = bit % (WORDS * 64);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `bit`, taken modulo the set's size, was added.
+    pub const fn contains(&self, bit: usize) -> bool {
+        let bit = bit % (WORDS * 64);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
 
 /// A bit index for `word`'s length and outer bytes.
 const fn signature(word: &[u8]) -> usize {
@@ -26,22 +55,20 @@ const fn signature(word: &[u8]) -> usize {
         [first, .., last] => (*first, *last),
         [only] => (*only, *only),
     };
-    let mixed = (first as usize * 31 + last as usize) * 17 + word.len();
-    mixed % (SIGNATURE_WORDS * 64)
+    (first as usize * 31 + last as usize) * 17 + word.len()
 }
 
 impl WordList {
     pub const fn new(words: &'static [&'static str]) -> WordList {
         let mut longest = 0;
-        let mut signatures = [0u64; SIGNATURE_WORDS];
+        let mut signatures = Bits::new();
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_bytes();
             if word.len() > longest {
                 longest = word.len();
             }
-            let bit = signature(word);
-            signatures[bit / 64] |= 1 << (bit % 64);
+            signatures.insert(signature(word));
             i += 1;
         }
         WordList {
@@ -59,8 +86,7 @@ impl WordList {
 
     /// False for most words not in the list, without hashing them.
     fn may_contain(&self, word: &[u8]) -> bool {
-        let bit = signature(word);
-        word.len() <= self.longest && self.signatures[bit / 64] & (1 << (bit % 64)) != 0
+        word.len() <= self.longest && self.signatures.contains(signature(word))
     }
 
     pub fn contains(&self, word: &str) -> bool {

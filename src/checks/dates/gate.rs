@@ -34,7 +34,9 @@ struct Mark {
     spaced_digit_after: bool,
 }
 
-/// The marks of a locale; `None` when a template has none.
+/// What every date of a locale holds: a digit (when every template writes
+/// a number), and one of the templates' marks (`None` when a template has
+/// none).
 pub struct Gate {
     marks: Option<Vec<Mark>>,
     /// Every date of the locale holds a digit.
@@ -57,8 +59,9 @@ impl Gate {
         Gate { marks, needs_digit }
     }
 
-    /// False only when no template's mark is in `text` the way that
-    /// template writes it, so the locale's finder cannot match there.
+    /// False only when `text` lacks a digit the locale's dates need, or no
+    /// template's mark is in it the way that template writes it: the
+    /// locale's finder cannot match there.
     pub fn may_match(&self, text: &str) -> bool {
         if self.needs_digit && !has_digit(text) {
             return false;
@@ -93,7 +96,6 @@ impl Mark {
     }
 }
 
-/// The digits of the template language's numbers (`template::DIGIT`).
 /// Whether `text` holds an ASCII or a full-width digit.
 fn has_digit(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -111,6 +113,7 @@ fn has_digit(text: &str) -> bool {
         })
 }
 
+/// The digits of the template language's numbers (`template::DIGIT`).
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }

@@ -39,13 +39,14 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
         if len < MIN_LETTERS {
             continue;
         }
-        // suffixes[i]: the hash of chars[i..]; powers grow with it.
+        // powers[k]: BASE to the k, made once for the longest spelling so
+        // far; suffixes[i]: the hash of chars[i..].
+        while powers.len() <= len {
+            powers.push(powers.last().map_or(1, |p: &u64| p.wrapping_mul(BASE)));
+        }
         suffixes.clear();
         suffixes.resize(len + 1, 0);
-        powers.clear();
-        powers.resize(len + 1, 1);
         for i in (0..len).rev() {
-            powers[len - i] = powers[len - i - 1].wrapping_mul(BASE);
             suffixes[i] = chars[i]
                 .wrapping_mul(powers[len - i - 1])
                 .wrapping_add(suffixes[i + 1]);

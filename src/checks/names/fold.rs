@@ -59,8 +59,6 @@ impl Folded {
                 continue;
             }
             match class {
-                Class::Plain => in_gap = false,
-                Class::Space if !in_gap => in_gap = true,
                 Class::OtherGap if !in_gap => {
                     // One for one, as a space.
                     if !folded.flush_run(original, run_start..at, run_continues) {
@@ -71,8 +69,9 @@ impl Folded {
                     run_continues = true;
                     in_gap = true;
                 }
-                Class::Space | Class::OtherGap => {
-                    // A gap after a gap is dropped.
+                // Plain bytes and a first space were taken above: what is
+                // left is a gap after a gap, which is dropped.
+                Class::Plain | Class::Space | Class::OtherGap => {
                     folded.flush_run(original, run_start..at, run_continues);
                     run_start = at + 1;
                     run_continues = false;

@@ -8,9 +8,9 @@
 //! Kowalczyk". Leading titles ("Mayor", "Prime Minister") are taken off a run
 //! and remembered as evidence that the rest names a person.
 
-use crate::checks::text::is_alphanumeric;
 use std::ops::Range;
 
+use crate::checks::text::is_alphanumeric;
 use crate::checks::word_list::WordList;
 use crate::document::{Block, BlockKind};
 
@@ -40,7 +40,8 @@ pub struct Word<'t> {
     /// First word of its sentence, or in a headline or subhead (title case):
     /// its capital says nothing about whether it is a name.
     pub initial: bool,
-    /// Every byte of the word as written is ASCII.
+    /// Every byte of the word as scanned is ASCII (a possessive "’s" taken
+    /// off `text` counts): when true, `text` is ASCII too.
     pub ascii: bool,
 }
 
@@ -754,7 +755,7 @@ mod tests {
         let mut out = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
-            if !is_alphanumeric(c) {
+            if !c.is_alphanumeric() {
                 continue;
             }
             let mut end = start + c.len_utf8();
@@ -763,8 +764,8 @@ mod tests {
                     && text[at + next.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(is_alphanumeric);
-                if is_alphanumeric(next)
+                        .is_some_and(char::is_alphanumeric);
+                if next.is_alphanumeric()
                     || crate::checks::names::fold::is_combining_mark(next)
                     || joins
                 {

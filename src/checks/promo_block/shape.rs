@@ -2,10 +2,11 @@
 //! neither. Pure text heuristics; which lines are labels and promotions is the
 //! rule file's business, not this module's.
 
-use crate::checks::text::is_alphanumeric;
 use std::collections::HashSet;
 
 use serde::Deserialize;
+
+use crate::checks::text::is_alphanumeric;
 
 /// How headline-like and prose-like lines are told apart. Every field has a
 /// default, so a rule file writes only what it changes.
