@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod dates;
+pub mod dfa_walk;
 pub mod existence;
 pub mod first_reference;
 pub mod name_consistency;

@@ -14,15 +14,14 @@ use std::ops::Range;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKind};
 
 use super::Check;
+use super::dfa_walk::{self, every_match, matches_from};
 use super::text::{PhraseSet, is_alphanumeric};
 
 /// Above this many bytes of phrases, the automaton is left to choose a
-/// representation smaller than a full DFA.
+/// representation smaller than a full DFA (and searched the crate's way).
 const DFA_PHRASE_BYTES: usize = 64 * 1024;
 
 /// Candidate matches of one set: (phrase index, byte range), any order.
@@ -73,16 +72,19 @@ impl MergedSets {
         let small = bytes <= DFA_PHRASE_BYTES;
         // Each set's phrases were accepted on their own, so the merged
         // automaton builds; if it ever did not, every set searches alone.
-        merged.automaton = if small && whole_words_only && keys.iter().all(|k| starts_word(k)) {
-            Searcher::at_word_starts(&keys)
-        } else {
+        merged.automaton = if !small {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .kind(small.then_some(AhoCorasickKind::DFA))
                 .build(&keys)
                 .ok()
-                .map(Searcher::Everywhere)
+                .map(Searcher::Large)
+        } else if whole_words_only && keys.iter().all(|k| starts_word(k)) {
+            Searcher::at_word_starts(&keys)
+        } else {
+            dfa_walk::build(&keys, true, StartKind::Unanchored)
+                .ok()
+                .map(|dfa| Searcher::Everywhere(Box::new(dfa)))
         };
         merged
     }
@@ -98,7 +100,8 @@ impl MergedSets {
             }
         };
         match self.automaton.as_ref()? {
-            Searcher::Everywhere(automaton) => {
+            Searcher::Everywhere(dfa) => every_match(dfa, text.as_bytes(), &mut found),
+            Searcher::Large(automaton) => {
                 for m in automaton.find_overlapping_iter(text) {
                     found(m.pattern().as_usize(), m.range());
                 }
@@ -117,22 +120,20 @@ impl MergedSets {
 #[derive(Debug)]
 enum Searcher {
     /// Every occurrence anywhere, overlapping.
-    Everywhere(AhoCorasick),
+    Everywhere(Box<DFA>),
     /// Every occurrence that starts a word. When every set wants whole
     /// words and every phrase opens with a letter or digit, a match inside
     /// a word would be thrown away anyway; short lists such as the speakers
     /// "he" and "it" occur inside most words, so walking the automaton only
     /// from word starts saves reporting (and rejecting) them.
     AtWordStarts(Box<DFA>, StateID),
+    /// Every occurrence anywhere, in an automaton too large for a DFA.
+    Large(AhoCorasick),
 }
 
 impl Searcher {
     fn at_word_starts(keys: &[String]) -> Option<Searcher> {
-        aho_corasick::dfa::Builder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(keys)
+        dfa_walk::build(keys, true, StartKind::Anchored)
             .ok()
             .and_then(|dfa| {
                 let start = dfa.start_state(Anchored::Yes).ok()?;
@@ -165,33 +166,6 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         after_word = word;
         starts
     })
-}
-
-/// Report every phrase of `dfa` that starts at `start` in `haystack`;
-/// `state` is the automaton's anchored start.
-fn matches_from(
-    dfa: &DFA,
-    mut state: StateID,
-    haystack: &[u8],
-    start: usize,
-    found: &mut impl FnMut(usize, Range<usize>),
-) {
-    for (end, &byte) in haystack.iter().enumerate().skip(start) {
-        state = dfa.next_state(Anchored::Yes, state, byte);
-        if !dfa.is_special(state) {
-            continue;
-        }
-        if dfa.is_dead(state) {
-            return;
-        }
-        for index in 0..dfa.match_len(state) {
-            let pattern = dfa.match_pattern(state, index);
-            // Only phrases that start where the walk did.
-            if dfa.pattern_len(pattern) == end + 1 - start {
-                found(pattern.as_usize(), start..end + 1);
-            }
-        }
-    }
 }
 
 /// The merged automaton of every registered phrase set.
@@ -293,7 +267,7 @@ mod tests {
         assert!(matches!(merged.automaton, Some(Searcher::AtWordStarts(..))));
         let loose = PhraseSet::new(PHRASES, true, false).unwrap();
         let mixed = MergedSets::new([&set, &loose]);
-        assert!(matches!(mixed.automaton, Some(Searcher::Everywhere(_))));
+        assert!(matches!(mixed.automaton, Some(Searcher::Everywhere(..))));
     }
 
     proptest::proptest! {

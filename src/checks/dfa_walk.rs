@@ -1,0 +1,142 @@
+//! Walks of an Aho-Corasick DFA that hand every match to a callback.
+//!
+//! The crate's overlapping iterator leaves its search loop for each match
+//! and resumes from a saved state. The scans here meet a match every few
+//! bytes (short phrases such as the prefilter literal "of", house-list
+//! surnames inside longer words), so that round trip cost as much as the
+//! walk itself. These loops stay in one place and read the transition table
+//! directly. Only `MatchKind::Standard` automata qualify: their match states
+//! already hold every phrase that ends there, which is what an overlapping
+//! search reports.
+
+use std::ops::Range;
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::{Builder, DFA};
+use aho_corasick::{Anchored, MatchKind, StartKind};
+
+/// A DFA over `patterns` (none of them empty) for the walks below: every
+/// overlapping match reported, no prefilter (the walks never consult one),
+/// ASCII case ignored when asked.
+pub fn build(
+    patterns: &[impl AsRef<[u8]>],
+    ascii_case_insensitive: bool,
+    start: StartKind,
+) -> Result<DFA, String> {
+    Builder::new()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .prefilter(false)
+        .start_kind(start)
+        .build(patterns)
+        .map_err(|e| e.to_string())
+}
+
+/// Report every occurrence of every pattern in `haystack`, overlapping
+/// ones included, as `(pattern, range)` in order of where they end. `dfa`
+/// must have been built with an unanchored start.
+pub fn every_match(dfa: &DFA, haystack: &[u8], found: &mut impl FnMut(usize, Range<usize>)) {
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for (at, &byte) in haystack.iter().enumerate() {
+        state = dfa.next_state(Anchored::No, state, byte);
+        // Without a prefilter only match and dead states are special, and
+        // an unanchored search never dies.
+        if dfa.is_special(state) {
+            report(dfa, state, at + 1, found);
+        }
+    }
+}
+
+/// Report every pattern that starts at `start` in `haystack`; `state` is
+/// the automaton's anchored start.
+pub fn matches_from(
+    dfa: &DFA,
+    mut state: StateID,
+    haystack: &[u8],
+    start: usize,
+    found: &mut impl FnMut(usize, Range<usize>),
+) {
+    for (at, &byte) in haystack.iter().enumerate().skip(start) {
+        state = dfa.next_state(Anchored::Yes, state, byte);
+        if !dfa.is_special(state) {
+            continue;
+        }
+        if dfa.is_dead(state) {
+            return;
+        }
+        let end = at + 1;
+        for index in 0..dfa.match_len(state) {
+            let pattern = dfa.match_pattern(state, index);
+            // Only phrases that start where the walk did: a match state
+            // also holds the shorter phrases that end here.
+            if dfa.pattern_len(pattern) == end - start {
+                found(pattern.as_usize(), start..end);
+            }
+        }
+    }
+}
+
+/// The matches of `state`, a match state reached at `end`. Kept out of
+/// the walk's loop so that loop keeps its few values in registers.
+#[inline(never)]
+fn report(dfa: &DFA, state: StateID, end: usize, found: &mut impl FnMut(usize, Range<usize>)) {
+    for index in 0..dfa.match_len(state) {
+        let pattern = dfa.match_pattern(state, index);
+        found(pattern.as_usize(), end - dfa.pattern_len(pattern)..end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::AhoCorasickBuilder;
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec!["a", "ab", "B", "abc", "bc", "c", "é", " ", "x"]);
+        prop::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
+    }
+
+    const PATTERNS: &[&str] = &["a", "ab", "abc", "bc", "b", "é", "cab"];
+
+    proptest::proptest! {
+        /// The hand walk reports what the crate's overlapping search does.
+        #[test]
+        fn every_match_is_the_crates_overlapping_search(text in text(), fold in proptest::bool::ANY) {
+            let dfa = build(PATTERNS, fold, StartKind::Unanchored).unwrap();
+            let mut walked = Vec::new();
+            every_match(&dfa, text.as_bytes(), &mut |p, r| walked.push((p, r)));
+            let reference = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(fold)
+                .build(PATTERNS)
+                .unwrap();
+            let expected: Vec<(usize, Range<usize>)> = reference
+                .find_overlapping_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.range()))
+                .collect();
+            proptest::prop_assert_eq!(walked, expected);
+        }
+
+        /// An anchored walk from each offset finds exactly the overlapping
+        /// matches that start there.
+        #[test]
+        fn matches_from_finds_the_matches_starting_there(text in text()) {
+            let anchored = build(PATTERNS, true, StartKind::Anchored).unwrap();
+            let start = anchored.start_state(Anchored::Yes).unwrap();
+            let everywhere = build(PATTERNS, true, StartKind::Unanchored).unwrap();
+            let mut all = Vec::new();
+            every_match(&everywhere, text.as_bytes(), &mut |p, r| all.push((p, r)));
+            for at in 0..text.len() {
+                let mut walked = Vec::new();
+                matches_from(&anchored, start, text.as_bytes(), at, &mut |p, r| walked.push((p, r)));
+                let mut expected: Vec<_> = all.iter().filter(|(_, r)| r.start == at).cloned().collect();
+                walked.sort_by_key(|(p, r)| (r.end, *p));
+                expected.sort_by_key(|(p, r)| (r.end, *p));
+                proptest::prop_assert_eq!(walked, expected);
+            }
+        }
+    }
+}
