@@ -23,10 +23,21 @@ const MAX_CLASS_CHARS: u32 = 8;
 /// with), ASCII lower-cased; `None` when the pattern promises none.
 pub fn required_literals(hir: &Hir) -> Option<Vec<String>> {
     let need = need(hir)?;
-    if need.alternatives.iter().any(String::is_empty) {
+    if need.alternatives.iter().any(|a| is_weak(a)) {
         return None;
     }
     Some(need.alternatives)
+}
+
+/// A literal with fewer than two visible characters ("a", " / ") is in
+/// nearly every article: as a prefilter it would let the regex run anyway,
+/// after reporting thousands of candidates to the shared phrase pass.
+fn is_weak(literal: &str) -> bool {
+    literal
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(1)
+        .is_none()
 }
 
 /// Alternatives one of which every match contains; `exact` when every
@@ -219,5 +230,15 @@ mod tests {
         assert_eq!(needs(r"a|\w+", false), None);
         assert_eq!(needs(r"(?:x)?", false), None);
         assert_eq!(needs(r"(", false), None);
+    }
+
+    #[test]
+    fn literals_in_nearly_every_article_promise_nothing() {
+        assert_eq!(needs(r"(?-i:A)(?:\s+A){1,3}", false), None);
+        assert_eq!(needs(r"\d+ (?:of|/) \d+", false), None);
+        assert_eq!(
+            needs(r"\d+ (?:of|on) \d+", false).unwrap(),
+            [" of ", " on "]
+        );
     }
 }
