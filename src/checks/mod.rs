@@ -10,6 +10,7 @@ pub mod existence;
 pub mod first_reference;
 pub mod name_consistency;
 pub mod names;
+pub mod pattern_rewrite;
 pub mod phrase_pass;
 pub mod promo_block;
 pub mod quote_attribution;

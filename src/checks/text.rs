@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+use super::pattern_rewrite;
 use crate::document::{Block, BlockKind, Document};
 
 /// Which blocks a rule reads. Rule files write a list of names; absent means
@@ -272,62 +273,6 @@ pub fn combined_regex(
     }
 }
 
-/// Rewrite `\b`/`\B` as ASCII word boundaries in patterns whose letters
-/// are all ASCII.
-///
-/// Why: with Unicode word boundaries the regex crate cannot use its DFAs on
-/// text with any non-ASCII character, and news copy is full of curly quotes
-/// and dashes; rules then ran many times slower. For a pattern whose words
-/// are ASCII (English phrases; curly quotes and dashes in it are fine), an
-/// ASCII boundary differs only next to an accented letter in the text.
-/// Patterns with non-ASCII letters ("café") keep Unicode boundaries.
-/// The rewrite works on the parsed syntax tree, so escaped `\\b` and class
-/// contents are never touched.
-pub fn ascii_word_boundaries(pattern: &str) -> String {
-    use regex_syntax::ast::{self, AssertionKind, Ast, Visitor};
-
-    struct Boundaries(Vec<(usize, usize, bool)>);
-    impl Visitor for Boundaries {
-        type Output = Vec<(usize, usize, bool)>;
-        type Err = ();
-        fn finish(self) -> Result<Self::Output, ()> {
-            Ok(self.0)
-        }
-        fn visit_pre(&mut self, ast: &Ast) -> Result<(), ()> {
-            if let Ast::Assertion(a) = ast {
-                match a.kind {
-                    AssertionKind::WordBoundary => {
-                        self.0.push((a.span.start.offset, a.span.end.offset, true))
-                    }
-                    AssertionKind::NotWordBoundary => {
-                        self.0.push((a.span.start.offset, a.span.end.offset, false))
-                    }
-                    _ => {}
-                }
-            }
-            Ok(())
-        }
-    }
-
-    if pattern.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
-        return pattern.to_string();
-    }
-    let Ok(parsed) = ast::parse::Parser::new().parse(pattern) else {
-        // Let the real compile report the error.
-        return pattern.to_string();
-    };
-    let mut found = match ast::visit(&parsed, Boundaries(Vec::new())) {
-        Ok(found) if !found.is_empty() => found,
-        _ => return pattern.to_string(),
-    };
-    let mut out = pattern.to_string();
-    found.sort_by_key(|&(start, _, _)| std::cmp::Reverse(start));
-    for (start, end, positive) in found {
-        out.replace_range(start..end, if positive { "(?-u:\\b)" } else { "(?-u:\\B)" });
-    }
-    out
-}
-
 /// Check that `pattern` parses as [`build_regex`] reads it, without
 /// compiling it (compiling is most of start-up, and a rule's patterns are
 /// then compiled together once). The parse is kept for what else is read
@@ -338,7 +283,7 @@ pub fn parse_regex(pattern: &str, ignore_case: bool) -> Result<regex_syntax::hir
         .multi_line(true)
         .nest_limit(64)
         .build()
-        .parse(&ascii_word_boundaries(pattern))
+        .parse(&pattern_rewrite::for_speed(pattern))
         .map_err(|e| syntax_error(&e.to_string()))
 }
 
@@ -365,7 +310,7 @@ fn syntax_error(text: &str) -> String {
 }
 
 pub fn build_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> {
-    let pattern = &ascii_word_boundaries(pattern);
+    let pattern = &pattern_rewrite::for_speed(pattern);
     RegexBuilder::new(pattern)
         .case_insensitive(ignore_case)
         .multi_line(true)
@@ -460,14 +405,7 @@ mod tests {
     }
 
     #[test]
-    fn word_boundaries_become_ascii_only_in_ascii_patterns() {
-        assert_eq!(
-            ascii_word_boundaries(r"\bfollow\B x"),
-            r"(?-u:\b)follow(?-u:\B) x"
-        );
-        assert_eq!(ascii_word_boundaries(r"\\b[\b]?"), r"\\b[\b]?");
-        assert_eq!(ascii_word_boundaries(r"\bcafé\b"), r"\bcafé\b");
-        assert_eq!(ascii_word_boundaries(r"[^“”]\bx"), r"[^“”](?-u:\b)x");
+    fn ascii_patterns_get_ascii_word_boundaries() {
         let re = build_regex(r"\bclick here\b", true).unwrap();
         assert!(re.is_match("“Click here,” it said"));
         assert!(!re.is_match("clickhere"));

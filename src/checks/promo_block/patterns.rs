@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use regex::{RegexSet, RegexSetBuilder};
 
-use super::super::text::{REGEX_SIZE_LIMIT, ascii_word_boundaries, build_regex};
+use super::super::pattern_rewrite;
+use super::super::text::{REGEX_SIZE_LIMIT, build_regex};
 
 /// What a block matched.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,7 +50,7 @@ impl PagePatterns {
     ) -> Result<Option<PagePatterns>, (List, usize, String)> {
         let all: Vec<String> = [markers, comments, footers]
             .iter()
-            .flat_map(|list| list.iter().map(|p| ascii_word_boundaries(p)))
+            .flat_map(|list| list.iter().map(|p| pattern_rewrite::for_speed(p)))
             .collect();
         if all.is_empty() {
             return Ok(None);
