@@ -47,24 +47,16 @@ pub struct WalkError {
 pub fn inputs(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    // Followed symlinks can reach one file by several paths: keep the first.
-    let mut seen = std::collections::HashSet::new();
-    let mut push = |input: Input, inputs: &mut Vec<Input>| {
-        let key = match &input {
-            Input::File(path) => file_identity(path),
-            Input::Stdin(_) => FileIdentity::Stdin,
-        };
-        if seen.insert(key) {
-            inputs.push(input);
-        }
-    };
+    // One path walked without meeting a symlink cannot list a file twice;
+    // otherwise duplicates are looked for, which costs a `stat` a file.
+    let mut may_repeat = paths.len() > 1;
     for path in paths {
         if path.as_os_str() == "-" {
             let name = options
                 .stdin_name
                 .clone()
                 .unwrap_or_else(|| "<stdin>".into());
-            push(Input::Stdin(name), &mut inputs);
+            inputs.push(Input::Stdin(name));
             continue;
         }
         match std::fs::metadata(path) {
@@ -73,12 +65,23 @@ pub fn inputs(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Vec<Walk
                 message: describe_io(&err),
             }),
             Ok(meta) if meta.is_dir() => {
-                for found in walk_dir(path, options, &mut errors) {
-                    push(Input::File(found), &mut inputs);
-                }
+                let walked = walk_dir(path, options, &mut errors);
+                may_repeat |= walked.through_symlink;
+                inputs.extend(walked.files.into_iter().map(Input::File));
             }
-            Ok(_) => push(Input::File(path.clone()), &mut inputs),
+            Ok(_) => inputs.push(Input::File(path.clone())),
         }
+    }
+    if may_repeat {
+        // Followed symlinks and overlapping arguments can reach one file by
+        // several paths: keep the first.
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| {
+            seen.insert(match input {
+                Input::File(path) => file_identity(path),
+                Input::Stdin(_) => FileIdentity::Stdin,
+            })
+        });
     }
     (inputs, errors)
 }
@@ -105,7 +108,14 @@ fn file_identity(path: &Path) -> FileIdentity {
     FileIdentity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
-fn walk_dir(dir: &Path, options: &WalkOptions, errors: &mut Vec<WalkError>) -> Vec<PathBuf> {
+/// The files a directory walk found, and whether it followed a symlink to
+/// reach any of them.
+struct Walked {
+    files: Vec<PathBuf>,
+    through_symlink: bool,
+}
+
+fn walk_dir(dir: &Path, options: &WalkOptions, errors: &mut Vec<WalkError>) -> Walked {
     let mut builder = ignore::WalkBuilder::new(dir);
     builder
         .sort_by_file_name(|a, b| a.cmp(b))
@@ -140,9 +150,11 @@ fn walk_dir(dir: &Path, options: &WalkOptions, errors: &mut Vec<WalkError>) -> V
         }
     }
     let mut files = Vec::new();
+    let mut through_symlink = false;
     for entry in builder.build() {
         match entry {
             Ok(entry) => {
+                through_symlink |= entry.path_is_symlink();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 let wanted = entry
                     .path()
@@ -159,7 +171,10 @@ fn walk_dir(dir: &Path, options: &WalkOptions, errors: &mut Vec<WalkError>) -> V
             }),
         }
     }
-    files
+    Walked {
+        files,
+        through_symlink,
+    }
 }
 
 /// An I/O error as a person would say it.

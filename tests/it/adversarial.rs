@@ -188,6 +188,16 @@ fn a_file_reached_by_several_paths_is_checked_once() {
 }
 
 #[test]
+fn symlinks_inside_one_walked_directory_do_not_repeat_a_file() {
+    let dir = news_with_one_bad_article();
+    let d = dir.path();
+    std::os::unix::fs::symlink("a.txt", d.join("news/same.txt")).unwrap();
+    let (items, code, _) = check_json(d, &["news"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(items.len(), 1, "{items:?}");
+}
+
+#[test]
 fn a_file_that_disappears_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("soon-gone.txt");
