@@ -188,7 +188,7 @@ impl Consistency {
 
 /// Mentions with one key but several spellings.
 fn same_letter_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>> {
-    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::with_capacity(mentions.len());
     for m in mentions {
         by_key.entry(&m.key).or_default().push(m);
     }
@@ -249,7 +249,7 @@ fn slip_pairs<'m, 't>(
     cx: &Context<'_>,
     mentions: &'m [Mention<'t>],
 ) -> (Vec<Form<'m, 't>>, Vec<(usize, usize)>) {
-    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::with_capacity(mentions.len());
     for m in mentions.iter().filter(|m| m.words == 1) {
         by_key.entry(&m.key).or_default().push(m);
     }

@@ -59,7 +59,17 @@ impl Mention<'_> {
 /// All mentions in `doc`, in document order.
 pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
     let doc = cx.doc;
-    let mut mentions = Vec::new();
+    // A mention per name word of a run, and a few for the groups of a
+    // long run: sized once, not grown mention by mention.
+    let run_words: usize = (0..doc.blocks.len())
+        .map(|b| {
+            cx.block_runs(b)
+                .iter()
+                .map(|r| r.words.len())
+                .sum::<usize>()
+        })
+        .sum();
+    let mut mentions = Vec::with_capacity(2 * run_words);
     // Reused from run to run: an article has hundreds of runs.
     let mut names: Vec<usize> = Vec::new();
     let mut titles: Vec<bool> = Vec::new();
