@@ -66,15 +66,13 @@ pub fn matches_from(
         if dfa.is_dead(state) {
             return;
         }
-        let end = at + 1;
-        for index in 0..dfa.match_len(state) {
-            let pattern = dfa.match_pattern(state, index);
-            // Only phrases that start where the walk did: a match state
-            // also holds the shorter phrases that end here.
-            if dfa.pattern_len(pattern) == end - start {
-                found(pattern.as_usize(), start..end);
+        // A match state also holds the shorter phrases that end here: only
+        // those that start where the walk did are this walk's.
+        report(dfa, state, at + 1, &mut |pattern, range| {
+            if range.start == start {
+                found(pattern, range);
             }
-        }
+        });
     }
 }
 
