@@ -104,6 +104,8 @@ mod template;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -170,7 +172,8 @@ pub static KIND: Kind = Kind {
 struct Dates {
     meta: RuleMeta,
     report: Report,
-    locales: Vec<Locale>,
+    /// Shared with the other rules reading the same tables.
+    locales: Arc<Vec<Locale>>,
     /// Identifies the locale tables: rules reading the same tables (one
     /// names the other's with `locales_from`) find the same dates, so the
     /// article is read for them once.
@@ -211,7 +214,10 @@ fn build(file: &RuleFile) -> Result<Dates, RuleError> {
         }
     }
     let (locales, tables_key) = match (&spec.locales, &spec.locales_from) {
-        (Some(locales), None) => (locale::compile_all(file, locales)?, tables_key(file.id)),
+        (Some(locales), None) => (
+            file.shared(|| locale::compile_all(file, locales))?,
+            tables_key(file.id),
+        ),
         (None, Some(from)) => shared_locales(file, from)?,
         (Some(locales), Some(_)) => {
             return Err(file.error_at(locales, "give `locales` or `locales_from`, not both"));
@@ -237,7 +243,7 @@ fn build(file: &RuleFile) -> Result<Dates, RuleError> {
 fn shared_locales(
     file: &RuleFile,
     from: &Spanned<String>,
-) -> Result<(Vec<Locale>, u64), RuleError> {
+) -> Result<(Arc<Vec<Locale>>, u64), RuleError> {
     let id = from.value.trim();
     if id == file.id {
         return Err(file.error_at(from, "`locales_from` names this rule itself"));
@@ -261,7 +267,9 @@ fn shared_locales(
             format!("`{id}` declares no `locales`; name the rule that does"),
         ));
     };
-    let compiled = locale::compile_all(&owner, &locales).map_err(broken)?;
+    let compiled = owner
+        .shared(|| locale::compile_all(&owner, &locales))
+        .map_err(broken)?;
     Ok((compiled, tables_key(id)))
 }
 

@@ -10,9 +10,11 @@ pub mod load;
 pub mod selftest;
 pub mod spec;
 
+use std::any::{Any, TypeId};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
@@ -62,10 +64,33 @@ pub struct RuleFile<'a> {
 /// Every rule file of one run by id, after overrides: lets a rule read a
 /// table another rule file declares instead of repeating it (`dates/` rules
 /// share one set of month and weekday names this way).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RuleLibrary<'a> {
     /// id → (origin, text)
     files: BTreeMap<&'a str, (&'a str, &'a str)>,
+    /// Tables compiled from a rule file, kept for the other rules that read
+    /// them; `None` for a file compiled on its own.
+    compiled: Option<Compiled>,
+}
+
+/// Compiled tables by type and the id of the rule file declaring them.
+#[derive(Default)]
+struct Compiled(Mutex<BTreeMap<(TypeId, String), Arc<dyn Any + Send + Sync>>>);
+
+impl fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Compiled")
+    }
+}
+
+impl Default for RuleLibrary<'_> {
+    /// An empty library with room for the tables its rules will share.
+    fn default() -> Self {
+        RuleLibrary {
+            files: BTreeMap::new(),
+            compiled: Some(Compiled::default()),
+        }
+    }
 }
 
 impl<'a> RuleLibrary<'a> {
@@ -77,6 +102,7 @@ impl<'a> RuleLibrary<'a> {
 /// The library of a rule file compiled on its own.
 static NO_SIBLINGS: RuleLibrary<'static> = RuleLibrary {
     files: BTreeMap::new(),
+    compiled: None,
 };
 
 impl<'a> RuleFile<'a> {
@@ -103,6 +129,31 @@ impl<'a> RuleFile<'a> {
                 text,
                 library: self.library,
             })
+    }
+
+    /// The tables of type `T` this rule file declares, compiled by
+    /// `compile` for the first rule of the run that asks and shared with
+    /// the others (rules reading the same file would otherwise compile the
+    /// same tables again). A failure is returned, not kept.
+    pub fn shared<T: Any + Send + Sync, E>(
+        &self,
+        compile: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        let Some(Compiled(compiled)) = &self.library.compiled else {
+            return compile().map(Arc::new);
+        };
+        let key = (TypeId::of::<T>(), self.id.to_string());
+        let kept = compiled.lock().ok().and_then(|c| c.get(&key).cloned());
+        if let Some(tables) = kept.and_then(|t| t.downcast::<T>().ok()) {
+            return Ok(tables);
+        }
+        // Compiled outside the lock: rules compile in parallel, and two
+        // asking at once both compile rather than one waiting.
+        let tables = Arc::new(compile()?);
+        if let Ok(mut compiled) = compiled.lock() {
+            compiled.insert(key, Arc::clone(&tables) as Arc<dyn Any + Send + Sync>);
+        }
+        Ok(tables)
     }
 
     /// Decode the whole file into a kind's spec, strictly.

@@ -40,6 +40,25 @@ fn shipped(id: &str) -> Dates {
     build(&file).unwrap_or_else(|e| panic!("{e}"))
 }
 
+#[test]
+fn rules_reading_one_file_share_its_compiled_tables() {
+    let mut library = RuleLibrary::default();
+    library.insert("dates/weekday-mismatch", "w.yaml", WEEKDAY_MISMATCH);
+    library.insert("dates/impossible-date", "i.yaml", IMPOSSIBLE_DATE);
+    let file = |id, text| RuleFile {
+        id,
+        origin: id,
+        text,
+        library: &library,
+    };
+    let owner = build(&file("dates/weekday-mismatch", WEEKDAY_MISMATCH)).unwrap();
+    let reader = build(&file("dates/impossible-date", IMPOSSIBLE_DATE)).unwrap();
+    assert!(std::sync::Arc::ptr_eq(&owner.locales, &reader.locales));
+    // A rule compiled on its own keeps nothing for the next one.
+    let alone = || build(&RuleFile::standalone("dates/w", "w.yaml", WEEKDAY_MISMATCH)).unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&alone().locales, &alone().locales));
+}
+
 /// What one rendered line says.
 struct Values<'a> {
     weekday: &'a str,
@@ -410,7 +429,7 @@ proptest::proptest! {
         text in "([0-9]{1,4}|[０-９]{1,2}|[0-9]{1,4}\\. |[0-9０-９]{1,2}[/年月日년월일]|[ .,/\\-()（）]|火|화|요일|Tuesday|Jan\\.|13th|[a-z]{1,3}|\n){0,24}"
     ) {
         let dates = shipped("dates/weekday-mismatch");
-        for locale in &dates.locales {
+        for locale in dates.locales.iter() {
             if locale.finder.is_match(&text) {
                 proptest::prop_assert!(locale.gate.may_match(&text), "{}: {text:?}", locale.name);
             }
