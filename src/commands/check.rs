@@ -85,8 +85,8 @@ pub fn gather(args: &crate::cli::InputArgs) -> (Vec<Input>, bool) {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let (inputs, mut trouble) = gather(&args.input);
-    let Some(engines) = Engines::prepare(&args.rules, &args.input, inputs) else {
+    let (engines, mut trouble) = Engines::gather(&args.rules, &args.input, || gather(&args.input));
+    let Some(engines) = engines else {
         return Ok(exit::TROUBLE);
     };
     if args.diff {

@@ -112,8 +112,8 @@ pub fn diff_only(engines: &Engines, unsafe_fixes: bool, mut trouble: bool) -> an
 }
 
 pub fn run(args: FixArgs) -> anyhow::Result<u8> {
-    let (inputs, mut trouble) = gather(&args.input);
-    let Some(engines) = Engines::prepare(&args.rules, &args.input, inputs) else {
+    let (engines, mut trouble) = Engines::gather(&args.rules, &args.input, || gather(&args.input));
+    let Some(engines) = engines else {
         return Ok(exit::TROUBLE);
     };
     if args.diff {

@@ -31,6 +31,13 @@ pub mod exit {
 /// Load and select the rules for one configuration; on failure print every
 /// broken rule file.
 fn load_rules_with(args: &RuleArgs, config: Option<&Config>) -> Option<RuleSet> {
+    select_rules(args, config)
+        .map_err(|report| eprint!("{report}"))
+        .ok()
+}
+
+/// [`load_rules_with`], returning what it would print on failure.
+fn select_rules(args: &RuleArgs, config: Option<&Config>) -> Result<RuleSet, String> {
     let mut dirs = config.map(Config::rule_dirs).unwrap_or_default();
     dirs.extend(args.rule_dirs.iter().cloned());
     let embedded =
@@ -51,18 +58,19 @@ fn load_rules_with(args: &RuleArgs, config: Option<&Config>) -> Option<RuleSet> 
                 enable.push("quotes/style".to_string());
             }
             set.retain_with(&select, &enable, &ignore);
-            Some(set)
+            Ok(set)
         }
         Err(errors) => {
+            let mut report = String::new();
             for err in &errors {
-                eprintln!("{err}\n");
+                report.push_str(&format!("{err}\n\n"));
             }
             let n = errors.len();
-            eprintln!(
-                "copydesk: {n} rule file problem{} found; nothing was checked",
+            report.push_str(&format!(
+                "copydesk: {n} rule file problem{} found; nothing was checked\n",
                 if n == 1 { "" } else { "s" }
-            );
-            None
+            ));
+            Err(report)
         }
     }
 }
@@ -93,6 +101,31 @@ fn config_path(args: &RuleArgs, near: &Path) -> Option<PathBuf> {
     }
 }
 
+/// The engine for one configuration, or what to print about its broken
+/// rule files.
+fn engine_for(
+    rules: &RuleArgs,
+    input: &InputArgs,
+    config: Option<Config>,
+) -> Result<Engine, String> {
+    let set = select_rules(rules, config.as_ref())?;
+    let mut read = ReadOptions {
+        fallback_date: input.date,
+        ..ReadOptions::default()
+    };
+    let policy = match config {
+        Some(config) => {
+            if let Some(keys) = config.file.date_keys.clone() {
+                read.date_keys = keys;
+            }
+            read.quote_style = config.file.quote_style;
+            config.policy
+        }
+        None => Policy::default(),
+    };
+    Ok(Engine::new(set, read).with_policy(policy))
+}
+
 /// One engine per configuration in play, and which inputs each checks.
 pub struct Engines {
     pub engines: Vec<Engine>,
@@ -101,17 +134,59 @@ pub struct Engines {
 }
 
 impl Engines {
-    /// Resolve each input's config, load each config's rules once. Any
-    /// config or rule-file error is printed and nothing is checked.
-    pub fn prepare(rules: &RuleArgs, input: &InputArgs, inputs: Vec<Input>) -> Option<Engines> {
+    /// Expand the arguments to inputs with `gather` (printing what cannot
+    /// be walked; true when something could not), resolve each input's
+    /// config and load each config's rules once. Any config or rule-file
+    /// error is printed and there are no engines.
+    ///
+    /// Walking an archive and compiling the rules take about as long as
+    /// each other before checking can start, so the rules for the config
+    /// the first argument would use are loaded while the walk runs: every
+    /// input of a run usually shares that config.
+    pub fn gather(
+        rules: &RuleArgs,
+        input: &InputArgs,
+        gather: impl FnOnce() -> (Vec<Input>, bool),
+    ) -> (Option<Engines>, bool) {
         if let Some(threads) = input.threads {
             // Only the first call sizes the global pool; later calls are no-ops.
             let _ = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads.max(1))
                 .build_global();
         }
+        let first = paths(input).swap_remove(0);
+        let guess = (first.as_os_str() != "-").then(|| config_path(rules, &first));
+        std::thread::scope(|scope| {
+            let early = guess.map(|path| {
+                scope.spawn(move || {
+                    // A config that does not load is reported when its
+                    // inputs ask for it, not here.
+                    let config = match &path {
+                        Some(p) => Some(Config::load(p).ok()?),
+                        None => None,
+                    };
+                    Some((path, engine_for(rules, input, config)))
+                })
+            });
+            let (inputs, trouble) = gather();
+            let early = early.and_then(|thread| match thread.join() {
+                Ok(engine) => engine,
+                Err(panic) => std::panic::resume_unwind(panic),
+            });
+            (Engines::prepare(rules, input, inputs, early), trouble)
+        })
+    }
+
+    /// Resolve each input's config, load each config's rules once (`early`
+    /// may already hold one config's engine).
+    fn prepare(
+        rules: &RuleArgs,
+        input: &InputArgs,
+        inputs: Vec<Input>,
+        mut early: Option<(Option<PathBuf>, Result<Engine, String>)>,
+    ) -> Option<Engines> {
         let mut by_config: HashMap<Option<PathBuf>, usize> = HashMap::new();
-        let mut configs: Vec<Option<Config>> = Vec::new();
+        let mut configs: Vec<(Option<PathBuf>, Option<Config>)> = Vec::new();
         let mut work = Vec::new();
         let mut dir_cache: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
         for item in inputs {
@@ -144,12 +219,12 @@ impl Engines {
                         },
                         None => None,
                     };
-                    configs.push(config);
+                    configs.push((path.clone(), config));
                     by_config.insert(path.clone(), configs.len() - 1);
                     configs.len() - 1
                 }
             };
-            if let (Input::File(file), Some(config)) = (&item, &configs[index])
+            if let (Input::File(file), (_, Some(config))) = (&item, &configs[index])
                 && config.excludes(file)
             {
                 continue;
@@ -157,26 +232,21 @@ impl Engines {
             work.push((item, index));
         }
         if configs.is_empty() {
-            configs.push(None);
+            configs.push((None, None));
         }
         let mut engines = Vec::new();
-        for config in configs {
-            let set = load_rules_with(rules, config.as_ref())?;
-            let mut read = ReadOptions {
-                fallback_date: input.date,
-                ..ReadOptions::default()
+        for (path, config) in configs {
+            let engine = match early.take_if(|(guessed, _)| *guessed == path) {
+                Some((_, engine)) => engine,
+                None => engine_for(rules, input, config),
             };
-            let policy = match config {
-                Some(config) => {
-                    if let Some(keys) = config.file.date_keys.clone() {
-                        read.date_keys = keys;
-                    }
-                    read.quote_style = config.file.quote_style;
-                    config.policy
+            match engine {
+                Ok(engine) => engines.push(engine),
+                Err(report) => {
+                    eprint!("{report}");
+                    return None;
                 }
-                None => Policy::default(),
-            };
-            engines.push(Engine::new(set, read).with_policy(policy));
+            }
         }
         Some(Engines { engines, work })
     }

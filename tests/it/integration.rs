@@ -81,6 +81,35 @@ fn config_errors_name_file_line_and_column() {
     );
 }
 
+/// The rules of the config the first argument would use are loaded while
+/// the inputs are walked. When no input uses that config, its broken rule
+/// files must not be reported, and the configs the inputs do use must be.
+#[test]
+fn rules_loaded_for_the_first_argument_count_only_when_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let broken_house = "rules: [house]\n";
+    write(&d.join("copydesk.yaml"), broken_house);
+    write(&d.join("house/house/bad.yaml"), "kind: nonsense\n");
+    write(&d.join("desk/copydesk.yaml"), "select: [style/placeholders]\n");
+    write(&d.join("desk/story.md"), PLACEHOLDER);
+
+    // Every input of `.` lives under desk/, whose config is sound.
+    let (items, code, err) = json_in(d, &["."]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(!err.contains("nonsense"), "{err}");
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["rule"], "style/placeholders");
+
+    // An input under the broken config is reported, whatever comes first.
+    write(&d.join("top.md"), PLACEHOLDER);
+    for args in [&["desk", "top.md"][..], &["top.md", "desk"][..]] {
+        let (_, code, err) = json_in(d, args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.contains("unknown rule kind `nonsense`"), "{err}");
+    }
+}
+
 #[test]
 fn config_rule_directories_and_excludes() {
     let dir = tempfile::tempdir().unwrap();
