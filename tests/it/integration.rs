@@ -88,10 +88,12 @@ fn config_errors_name_file_line_and_column() {
 fn rules_loaded_for_the_first_argument_count_only_when_used() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let broken_house = "rules: [house]\n";
-    write(&d.join("copydesk.yaml"), broken_house);
+    write(&d.join("copydesk.yaml"), "rules: [house]\n");
     write(&d.join("house/house/bad.yaml"), "kind: nonsense\n");
-    write(&d.join("desk/copydesk.yaml"), "select: [style/placeholders]\n");
+    write(
+        &d.join("desk/copydesk.yaml"),
+        "select: [style/placeholders]\n",
+    );
     write(&d.join("desk/story.md"), PLACEHOLDER);
 
     // Every input of `.` lives under desk/, whose config is sound.
