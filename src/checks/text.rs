@@ -165,7 +165,9 @@ impl PhraseSet {
         text: &str,
         mut candidates: Vec<(usize, Range<usize>)>,
     ) -> Vec<(usize, Range<usize>)> {
-        candidates.sort_unstable_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        // The phrase listed first wins a tie, as in `find`; the candidates
+        // come in no particular order.
+        candidates.sort_unstable_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
         let mut out: Vec<(usize, Range<usize>)> = Vec::new();
         let mut at = 0;
         for (pattern, range) in candidates {

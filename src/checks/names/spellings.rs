@@ -41,7 +41,9 @@ impl Spellings {
                 candidates.push((pattern, r));
             }
         });
-        candidates.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        // The walk reports in no particular order; of two spellings found
+        // at one place, the one listed first wins.
+        candidates.sort_unstable_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
         let mut out: Vec<(usize, Range<usize>)> = Vec::new();
         for (pattern, range) in candidates {
             if out.last().is_none_or(|(_, last)| range.start >= last.end) {
