@@ -3,7 +3,6 @@
 use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
 
-use crate::changed;
 use crate::cli::CheckArgs;
 use crate::commands::{self, Engines, exit};
 use crate::document::Format;
@@ -12,7 +11,7 @@ use crate::engine::Engine;
 use crate::input::{self, Unreadable};
 use crate::progress;
 use crate::report::{self, FileResult, Summary};
-use crate::walk::{self, Input, WalkOptions};
+use crate::walk::Input;
 
 /// What happened to one input.
 pub enum Outcome {
@@ -55,37 +54,8 @@ pub fn note_unreadable(path: &str, why: &Unreadable) -> bool {
     }
 }
 
-/// Expand the arguments to inputs, printing walk errors. Returns the inputs
-/// and whether anything could not be walked.
-pub fn gather(args: &crate::cli::InputArgs) -> (Vec<Input>, bool) {
-    let options = WalkOptions {
-        globs: args.glob.clone(),
-        excludes: args.exclude.clone(),
-        stdin_name: args.stdin_filename.clone(),
-    };
-    let (mut inputs, errors) = walk::inputs(&commands::paths(args), &options);
-    for err in &errors {
-        eprintln!("copydesk: error: {}: {}", err.path, err.message);
-    }
-    let mut trouble = !errors.is_empty();
-    if let Some(rev) = &args.changed_since {
-        match changed::changed_files(rev) {
-            Ok(changed) => inputs.retain(|input| match input {
-                Input::File(path) => changed.contains(&changed::normalise(path)),
-                Input::Stdin(_) => true,
-            }),
-            Err(message) => {
-                eprintln!("copydesk: error: --changed-since {rev}: {message}");
-                inputs.clear();
-                trouble = true;
-            }
-        }
-    }
-    (inputs, trouble)
-}
-
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let (engines, mut trouble) = Engines::gather(&args.rules, &args.input, || gather(&args.input));
+    let (engines, mut trouble) = Engines::gather(&args.rules, &args.input);
     let Some(engines) = engines else {
         return Ok(exit::TROUBLE);
     };

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::ops::ControlFlow;
 
 use crate::cli::FixArgs;
-use crate::commands::check::{check_source, gather, note_unreadable};
+use crate::commands::check::{check_source, note_unreadable};
 use crate::commands::{self, Engines, exit};
 use crate::diagnostic::Applicability;
 use crate::document::Format;
@@ -112,7 +112,7 @@ pub fn diff_only(engines: &Engines, unsafe_fixes: bool, mut trouble: bool) -> an
 }
 
 pub fn run(args: FixArgs) -> anyhow::Result<u8> {
-    let (engines, mut trouble) = Engines::gather(&args.rules, &args.input, || gather(&args.input));
+    let (engines, mut trouble) = Engines::gather(&args.rules, &args.input);
     let Some(engines) = engines else {
         return Ok(exit::TROUBLE);
     };

@@ -10,13 +10,14 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use crate::changed;
 use crate::cli::{InputArgs, RuleArgs};
 use crate::config::{self, Config, Policy};
 use crate::document::ReadOptions;
 use crate::engine::Engine;
 use crate::report::catalog::RuleCatalog;
 use crate::rules::load::RuleSet;
-use crate::walk::Input;
+use crate::walk::{self, Input, WalkOptions};
 
 /// Exit codes CI can rely on.
 pub mod exit {
@@ -134,20 +135,16 @@ pub struct Engines {
 }
 
 impl Engines {
-    /// Expand the arguments to inputs with `gather` (printing what cannot
-    /// be walked; true when something could not), resolve each input's
-    /// config and load each config's rules once. Any config or rule-file
-    /// error is printed and there are no engines.
+    /// Expand the arguments to inputs ([`gather`]: true when something
+    /// could not be walked), resolve each input's config and load each
+    /// config's rules once. Any config or rule-file error is printed and
+    /// there are no engines.
     ///
     /// Walking an archive and compiling the rules take about as long as
     /// each other before checking can start, so the rules for the config
     /// the first argument would use are loaded while the walk runs: every
     /// input of a run usually shares that config.
-    pub fn gather(
-        rules: &RuleArgs,
-        input: &InputArgs,
-        gather: impl FnOnce() -> (Vec<Input>, bool),
-    ) -> (Option<Engines>, bool) {
+    pub fn gather(rules: &RuleArgs, input: &InputArgs) -> (Option<Engines>, bool) {
         if let Some(threads) = input.threads {
             // Only the first call sizes the global pool; later calls are no-ops.
             let _ = rayon::ThreadPoolBuilder::new()
@@ -168,7 +165,7 @@ impl Engines {
                     Some((path, engine_for(rules, input, config)))
                 })
             });
-            let (inputs, trouble) = gather();
+            let (inputs, trouble) = gather(input);
             let early = early.and_then(|thread| match thread.join() {
                 Ok(engine) => engine,
                 Err(panic) => std::panic::resume_unwind(panic),
@@ -259,6 +256,35 @@ impl Engines {
         }
         catalog
     }
+}
+
+/// Expand the arguments to inputs, printing walk errors. Returns the inputs
+/// and whether anything could not be walked.
+fn gather(args: &InputArgs) -> (Vec<Input>, bool) {
+    let options = WalkOptions {
+        globs: args.glob.clone(),
+        excludes: args.exclude.clone(),
+        stdin_name: args.stdin_filename.clone(),
+    };
+    let (mut inputs, errors) = walk::inputs(&paths(args), &options);
+    for err in &errors {
+        eprintln!("copydesk: error: {}: {}", err.path, err.message);
+    }
+    let mut trouble = !errors.is_empty();
+    if let Some(rev) = &args.changed_since {
+        match changed::changed_files(rev) {
+            Ok(changed) => inputs.retain(|input| match input {
+                Input::File(path) => changed.contains(&changed::normalise(path)),
+                Input::Stdin(_) => true,
+            }),
+            Err(message) => {
+                eprintln!("copydesk: error: --changed-since {rev}: {message}");
+                inputs.clear();
+                trouble = true;
+            }
+        }
+    }
+    (inputs, trouble)
 }
 
 /// Paths to check: the arguments, or the current directory.
