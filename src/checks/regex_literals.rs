@@ -23,6 +23,9 @@ const MAX_CLASS_CHARS: u32 = 8;
 /// with), ASCII lower-cased; `None` when the pattern promises none.
 pub fn required_literals(hir: &Hir) -> Option<Vec<String>> {
     let need = need(hir)?;
+    if need.alternatives.iter().any(|a| is_weak(a)) {
+        return None;
+    }
     let mut alternatives: Vec<String> = need
         .alternatives
         .into_iter()
@@ -33,9 +36,6 @@ pub fn required_literals(hir: &Hir) -> Option<Vec<String>> {
         .collect();
     alternatives.sort();
     alternatives.dedup();
-    if alternatives.iter().any(|a| is_weak(a)) {
-        return None;
-    }
     Some(alternatives)
 }
 
@@ -45,19 +45,14 @@ pub fn required_literals(hir: &Hir) -> Option<Vec<String>> {
 /// literals would come in four spellings, and a list of such patterns
 /// would multiply the shared automaton's size. A literal holding one of
 /// them is replaced by that character alone: every match that spells a
-/// word with it contains it, and copy almost never does.
+/// word with it contains it, and copy almost never does. (Its spelling in
+/// ASCII, which the set also holds, says whether the literal is weak.)
 const FOLD_PARTNERS: [char; 2] = ['\u{17F}', '\u{212A}'];
 
 /// A literal with fewer than two visible characters ("a", " / ") is in
 /// nearly every article: as a prefilter it would let the regex run anyway,
 /// after reporting thousands of candidates to the shared phrase pass.
 fn is_weak(literal: &str) -> bool {
-    let mut chars = literal.chars();
-    if let (Some(c), None) = (chars.next(), chars.next())
-        && FOLD_PARTNERS.contains(&c)
-    {
-        return false;
-    }
     literal
         .chars()
         .filter(|c| !c.is_whitespace())
