@@ -59,17 +59,7 @@ impl Mention<'_> {
 /// All mentions in `doc`, in document order.
 pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
     let doc = cx.doc;
-    // A mention per name word of a run, and a few for the groups of a
-    // long run: sized once, not grown mention by mention.
-    let run_words: usize = (0..doc.blocks.len())
-        .map(|b| {
-            cx.block_runs(b)
-                .iter()
-                .map(|r| r.words.len())
-                .sum::<usize>()
-        })
-        .sum();
-    let mut mentions = Vec::with_capacity(2 * run_words);
+    let mut mentions = Vec::new();
     // Reused from run to run: an article has hundreds of runs.
     let mut names: Vec<usize> = Vec::new();
     let mut titles: Vec<bool> = Vec::new();
@@ -77,7 +67,13 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
         let text = block.text();
         let words = cx.block_words(block_index);
         let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
-        for run in cx.block_runs(block_index).iter() {
+        let runs = cx.block_runs(block_index);
+        // A mention per name word of a run, and a few for the groups of a
+        // long run: room made a block at a time, not mention by mention
+        // (and without asking for the runs twice: a long article's are
+        // not kept, so each ask finds them again).
+        mentions.reserve(2 * runs.iter().map(|r| r.words.len()).sum::<usize>());
+        for run in runs.iter() {
             let run_words = &words[run.words.clone()];
             names.clear();
             names.extend((0..run_words.len()).filter(|&i| run_words[i].shape == Shape::Name));
