@@ -73,7 +73,7 @@ impl Engine {
                 fix: None,
             });
         }
-        let cx = Context::with_pass(doc, &self.phrase_pass);
+        let cx = Context::with_pass(doc, &self.phrase_pass).among(&self.rules.checks);
         for check in &self.rules.checks {
             check.check(&cx, &mut out);
         }

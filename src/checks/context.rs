@@ -10,12 +10,14 @@ use std::rc::Rc;
 
 use foldhash::{HashMap, HashSet};
 
+use super::Check;
 use super::names::fold::fold_word;
 use super::names::tokens::{self, Run, Word};
 use super::phrase_pass::{PassHits, PhrasePass};
 use super::quotes::ArticleQuotes;
 use super::text::PhraseSet;
 use super::word_list::Bits;
+use crate::document::span::Span;
 use crate::document::{Block, Document};
 
 /// Articles up to this size keep their words for every check that reads
@@ -33,6 +35,9 @@ pub struct Context<'d> {
     runs: OnceCell<Option<Vec<Vec<Run>>>>,
     /// What rules of one kind computed for each other (see `memo`).
     memo: RefCell<HashMap<(TypeId, u64), Rc<dyn Any>>>,
+    /// Every rule checking the article, for what one settles for all.
+    rules: &'d [Box<dyn Check>],
+    settled_names: OnceCell<Vec<Span>>,
 }
 
 impl<'d> Context<'d> {
@@ -46,6 +51,8 @@ impl<'d> Context<'d> {
             words: OnceCell::new(),
             runs: OnceCell::new(),
             memo: RefCell::default(),
+            rules: &[],
+            settled_names: OnceCell::new(),
         }
     }
 
@@ -57,6 +64,27 @@ impl<'d> Context<'d> {
             shared,
             ..Context::new(doc)
         }
+    }
+
+    /// The same context, knowing the `rules` that check the article with
+    /// it: what one of them settles binds the others
+    /// ([`Context::settled_names`]).
+    pub fn among(self, rules: &'d [Box<dyn Check>]) -> Context<'d> {
+        Context { rules, ..self }
+    }
+
+    /// The spans, in source order, where a house list finds a name spelled
+    /// its way ([`Check::settled_names`]); none for a rule run on its own.
+    pub fn settled_names(&self) -> &[Span] {
+        self.settled_names.get_or_init(|| {
+            let mut all: Vec<Span> = self
+                .rules
+                .iter()
+                .flat_map(|rule| rule.settled_names(self))
+                .collect();
+            all.sort_unstable_by_key(|s| (s.start, s.end));
+            all
+        })
     }
 
     /// `set`'s matches in the joined prose ([`Document::prose`]): the same

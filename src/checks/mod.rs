@@ -48,6 +48,13 @@ pub trait Check: Send + Sync {
         false
     }
 
+    /// Where this rule sees a name written exactly as its list settles it.
+    /// Other rules take the spelling there as right: a name spelled two
+    /// ways must not be "corrected" away from the house spelling.
+    fn settled_names(&self, _cx: &Context<'_>) -> Vec<Span> {
+        Vec::new()
+    }
+
     /// The literal phrases this rule looks for, if it is a phrase list
     /// (benchmarks compare against `rg -F -f` with them).
     fn literals(&self) -> Vec<String> {

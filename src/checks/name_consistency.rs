@@ -13,7 +13,11 @@
 //!
 //! The usual spelling is the more frequent one; on a tie, the one used at
 //! the first full reference (with the given name or a title), else the
-//! earlier one.
+//! earlier one. A house list overrules both: a spelling written inside a
+//! name that a `names` rule of the run finds spelled its way is the usual
+//! one, however rare, and is never reported ("Ibanez" twice is odd beside
+//! the house's "Tomás Ibáñez" once). Otherwise the two rules would undo
+//! each other's fixes.
 //!
 //! ## Why
 //! A name spelled two ways in one story is wrong at least once, and it is
@@ -138,23 +142,26 @@ impl Check for Consistency {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let mentions = collect(cx);
+        let settled = |m: &Mention<'_>| settled(cx, m);
         let mut odd: Vec<Odd<'_, '_>> = Vec::new();
         for forms in same_letter_groups(&mentions) {
             odd.extend(judge(
                 &forms.iter().collect::<Vec<_>>(),
                 Evidence::SameLetters,
+                &settled,
             ));
         }
         for forms in swapped_groups(&mentions) {
             odd.extend(judge(
                 &forms.iter().collect::<Vec<_>>(),
                 Evidence::SameLetters,
+                &settled,
             ));
         }
         if self.slips {
             let (forms, pairs) = slip_pairs(cx, &mentions);
             for (a, b) in pairs {
-                odd.extend(judge(&[&forms[a], &forms[b]], Evidence::Slip));
+                odd.extend(judge(&[&forms[a], &forms[b]], Evidence::Slip, &settled));
             }
         }
         for finding in outermost(odd) {
@@ -338,14 +345,41 @@ fn merged_form<'m, 't>(mentions: &[&'m Mention<'t>]) -> Form<'m, 't> {
     }
 }
 
+/// True when a house list finds `mention` inside a name it spells that
+/// way ([`Context::settled_names`]): that spelling is right, however rare.
+fn settled(cx: &Context<'_>, mention: &Mention<'_>) -> bool {
+    let span = cx.doc.blocks[mention.block].span(mention.range.clone());
+    let names = cx.settled_names();
+    names[..names.partition_point(|s| s.start <= span.start)]
+        .iter()
+        .any(|s| s.end >= span.end)
+}
+
 /// Pick the usual spelling of a group and return the uses of the others
-/// that should be reported. Mentions are in document order.
-fn judge<'m, 't>(forms: &[&Form<'m, 't>], evidence: Evidence) -> Vec<Odd<'m, 't>> {
+/// that should be reported. Mentions are in document order. A spelling
+/// the house list `settled` is the usual one, and never reported.
+fn judge<'m, 't>(
+    forms: &[&Form<'m, 't>],
+    evidence: Evidence,
+    settled: &dyn Fn(&Mention<'_>) -> bool,
+) -> Vec<Odd<'m, 't>> {
     // A slip's odd spelling is used at most twice: most pairs end here.
     if evidence == Evidence::Slip && forms.iter().all(|f| f.mentions.len() > 2) {
         return Vec::new();
     }
-    let Some(usual) = usual_form(forms, evidence) else {
+    let house: Vec<usize> = (0..forms.len())
+        .filter(|&i| forms[i].mentions.iter().any(|m| settled(m)))
+        .collect();
+    let usual = match house.as_slice() {
+        [] => usual_form(forms, evidence),
+        _ => house.iter().copied().max_by_key(|&i| {
+            (
+                forms[i].mentions.len(),
+                std::cmp::Reverse(forms[i].first().position()),
+            )
+        }),
+    };
+    let Some(usual) = usual else {
         return Vec::new();
     };
     let main = forms[usual];
@@ -359,7 +393,7 @@ fn judge<'m, 't>(forms: &[&Form<'m, 't>], evidence: Evidence) -> Vec<Odd<'m, 't>
         for mention in &form.mentions {
             // A capital at a sentence start says nothing about a name:
             // "Games" opening a sentence is not a slip for "Gates".
-            if evidence == Evidence::Slip && mention.initial {
+            if (evidence == Evidence::Slip && mention.initial) || settled(mention) {
                 continue;
             }
             let Some(first_use) = neighbours.first_compatible(mention) else {

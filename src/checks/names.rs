@@ -55,6 +55,7 @@ use self::spellings::Spellings;
 use super::text::{BlockScope, blocks_in};
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::document::span::Span;
 use crate::document::{Block, BlockKind};
 use crate::rule_spec;
 use crate::rules::{RuleError, RuleFile};
@@ -120,7 +121,55 @@ impl Check for Names {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        for block in blocks_in(doc, &self.scope) {
+        for found in self.found(cx) {
+            let Some(wanted) = &found.wanted else {
+                continue;
+            };
+            let text = doc.slice(found.span);
+            // Markup inside the name (emphasis, an entity) would be lost by a
+            // plain replacement: report, but do not offer it.
+            let fix = (text == found.text).then(|| {
+                Fix::replace(
+                    format!("Replace with '{wanted}'"),
+                    found.span,
+                    wanted.clone(),
+                    Applicability::Safe,
+                )
+            });
+            out.push(self.meta.diagnostic_with(
+                found.span,
+                &[("canonical", wanted), ("found", found.text)],
+                Vec::new(),
+                fix,
+            ));
+        }
+    }
+
+    fn settled_names(&self, cx: &Context<'_>) -> Vec<Span> {
+        self.found(cx)
+            .iter()
+            .filter(|f| f.wanted.is_none())
+            .map(|f| f.span)
+            .collect()
+    }
+}
+
+/// A name of the list found in the article.
+struct Found<'d> {
+    span: Span,
+    /// As the block's text writes it (markup removed).
+    text: &'d str,
+    /// The house spelling, when `text` is not already it.
+    wanted: Option<String>,
+}
+
+impl Names {
+    /// Every name of the list in the article. Not kept for
+    /// [`Check::settled_names`]: that is asked only of articles that spell
+    /// some name two ways, and finding again costs less than keeping.
+    fn found<'d>(&self, cx: &Context<'d>) -> Vec<Found<'d>> {
+        let mut all = Vec::new();
+        for block in blocks_in(cx.doc, &self.scope) {
             let text = block.text();
             let folded = Folded::new(text);
             for (pattern, folded_range) in self.spellings.find(&folded.text) {
@@ -129,28 +178,14 @@ impl Check for Names {
                     continue;
                 };
                 let canonical = &self.canonical[self.entry_of[pattern]];
-                let Some(wanted) = house_form(block, &range, found, canonical) else {
-                    continue;
-                };
-                let span = block.span(range);
-                // Markup inside the name (emphasis, an entity) would be lost
-                // by a plain replacement: report, but do not offer it.
-                let fix = (doc.slice(span) == found).then(|| {
-                    Fix::replace(
-                        format!("Replace with '{wanted}'"),
-                        span,
-                        wanted.clone(),
-                        Applicability::Safe,
-                    )
+                all.push(Found {
+                    wanted: house_form(block, &range, found, canonical),
+                    text: found,
+                    span: block.span(range),
                 });
-                out.push(self.meta.diagnostic_with(
-                    span,
-                    &[("canonical", &wanted), ("found", found)],
-                    Vec::new(),
-                    fix,
-                ));
             }
         }
+        all
     }
 }
 

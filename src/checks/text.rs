@@ -45,10 +45,10 @@ pub fn in_scope(scope: &[BlockScope], kind: BlockKind) -> bool {
 }
 
 /// The blocks of `doc` a rule with `scope` reads.
-pub fn blocks_in<'d>(
+pub fn blocks_in<'d, 's>(
     doc: &'d Document,
-    scope: &'d [BlockScope],
-) -> impl Iterator<Item = &'d Block> {
+    scope: &'s [BlockScope],
+) -> impl Iterator<Item = &'d Block> + use<'d, 's> {
     doc.blocks.iter().filter(move |b| in_scope(scope, b.kind))
 }
 

@@ -217,3 +217,45 @@ fn clean_corpus_name_findings_stay_rare() {
         "{first_reference} first-reference findings"
     );
 }
+
+/// The house list settles a name for every rule: when the article writes
+/// the house spelling once in full and a plainer spelling twice on its
+/// own, `names/consistency` calls the plain ones odd, never the house one.
+/// Before, it "corrected" the house spelling, the house list put it back,
+/// and `fix --unsafe-fixes` never settled.
+#[test]
+fn consistency_takes_the_house_spelling_as_the_usual_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    crate::support::write(
+        &rules.join("names/chefs.yaml"),
+        "kind: names\nseverity: error\nmessage: \"House spelling is '{canonical}', not '{found}'\"\ndescription: Chefs.\nentries:\n  - canonical: Tomás Ibáñez\nexamples:\n  - bad: \"Chef Tomas Ibanez cooked.\"\n  - good: \"Chef Tomás Ibáñez cooked.\"\n",
+    );
+    let article = dir.path().join("story.txt");
+    let text = "Chef Tomás Ibáñez opened a field kitchen at the harbour on Monday.\n\n\
+        Ibanez said the town had been generous. Volunteers cheered when Ibanez \
+        arrived with the first vans.\n";
+    std::fs::write(&article, text).unwrap();
+    let rules_arg = rules.to_str().unwrap();
+    let items = findings(&["--rules", rules_arg, "--select", "names"], &article);
+    let found: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| (i["rule"].as_str().unwrap(), i["message"].as_str().unwrap()))
+        .collect();
+    let odd = (
+        "names/consistency",
+        "'Ibanez' is spelled 'Ibáñez' elsewhere in this article",
+    );
+    assert_eq!(found, [odd, odd]);
+
+    let out = copydesk()
+        .args(["fix", "--unsafe-fixes", "--rules", rules_arg])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&article).unwrap(),
+        text.replace("Ibanez", "Ibáñez")
+    );
+}
