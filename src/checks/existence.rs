@@ -50,13 +50,12 @@
 
 use std::ops::Range;
 
-use regex::Regex;
 use regex_syntax::hir::Hir;
 
+use super::line_regex::LineRegex;
 use super::regex_literals::required_literals;
 use super::text::{
-    BlockScope, PhraseSet, alone_on_line, build_regex, combined_regex, has_match_group, in_scope,
-    parse_regex,
+    BlockScope, PhraseSet, alone_on_line, combined_regex, has_match_group, in_scope, parse_regex,
 };
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::Diagnostic;
@@ -106,12 +105,12 @@ struct Existence {
 /// A regex and, when it has them, literals one of which every match
 /// contains: an article without any of them is not searched.
 struct Prefiltered {
-    regex: Regex,
+    regex: LineRegex,
     needs: Option<PhraseSet>,
 }
 
 impl Prefiltered {
-    fn new(regex: Regex, patterns: &[&Hir]) -> Prefiltered {
+    fn new(regex: LineRegex, patterns: &[&Hir]) -> Prefiltered {
         let mut literals = Vec::new();
         for pattern in patterns {
             match required_literals(pattern) {
@@ -155,7 +154,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         let parsed =
             parse_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
         if has_match_group(&parsed) {
-            let regex = build_regex(&pattern.value, spec.ignorecase)
+            let regex = LineRegex::new(&pattern.value, &parsed, spec.ignorecase)
                 .map_err(|e| file.error_at(pattern, e))?;
             grouped.push(Prefiltered::new(regex, &[&parsed]));
         } else {
@@ -164,9 +163,12 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     }
     let sources: Vec<String> = plain.iter().map(|(p, _)| p.value.clone()).collect();
     let parsed: Vec<&Hir> = plain.iter().map(|(_, hir)| hir).collect();
-    let regex = combined_regex(&sources, spec.ignorecase)
-        .map_err(|(i, e)| file.error_at(plain[i].0, e))?
-        .map(|regex| Prefiltered::new(regex, &parsed));
+    let every = Hir::alternation(parsed.iter().map(|&hir| hir.clone()).collect());
+    let regex = combined_regex(&sources, spec.ignorecase, |joined| {
+        LineRegex::new(joined, &every, spec.ignorecase)
+    })
+    .map_err(|(i, e)| file.error_at(plain[i].0, e))?
+    .map(|regex| Prefiltered::new(regex, &parsed));
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(Existence {
         meta,
@@ -220,23 +222,12 @@ impl Check for Existence {
                     .filter(|r| alone_on_line(text, r)),
             );
         }
-        if let Some(Prefiltered { regex, .. }) = self.regex.as_ref().filter(|r| r.may_match(cx)) {
+        let searched = self.regex.iter().chain(&self.grouped);
+        for Prefiltered { regex, .. } in searched.filter(|r| r.may_match(cx)) {
+            let mut locations = regex.locations();
             search(
                 prose,
-                |at| regex.find_at(text, at).map(|m| (m.range(), m.range())),
-                &mut hits,
-            );
-        }
-        for Prefiltered { regex, .. } in self.grouped.iter().filter(|r| r.may_match(cx)) {
-            search(
-                prose,
-                |at| {
-                    regex.captures_at(text, at).map(|c| {
-                        let whole = c.get(0).map_or(at..at, |m| m.range());
-                        let flagged = c.name("match").map_or(whole.clone(), |m| m.range());
-                        (whole, flagged)
-                    })
-                },
+                |at| regex.find_at(text, at, &mut locations),
                 &mut hits,
             );
         }

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod dfa_walk;
 pub mod existence;
 pub mod first_reference;
+mod line_regex;
 pub mod name_consistency;
 pub mod names;
 pub mod pattern_rewrite;

@@ -246,23 +246,18 @@ impl PhraseSet {
 /// file cannot eat the machine's memory.
 pub const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
 
-/// Compile several patterns into one alternation. Returns the index of the
-/// first bad pattern with the error when one does not compile.
-pub fn combined_regex(
+/// Compile several patterns into one alternation with `compile` (which
+/// reads it as [`build_regex`] does). Returns the index of the first bad
+/// pattern with the error when one does not compile.
+pub fn combined_regex<T>(
     patterns: &[String],
     ignore_case: bool,
-) -> Result<Option<Regex>, (usize, String)> {
-    match patterns {
-        [] => return Ok(None),
-        [one] => return build_regex(one, ignore_case).map(Some).map_err(|e| (0, e)),
-        _ => {}
+    compile: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<Option<T>, (usize, String)> {
+    if patterns.is_empty() {
+        return Ok(None);
     }
-    let joined = patterns
-        .iter()
-        .map(|p| format!("(?:{p})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    match build_regex(&joined, ignore_case) {
+    match compile(&alternation(patterns)) {
         Ok(regex) => Ok(Some(regex)),
         // Only now compile them one by one, to name the culprit (or, when
         // each compiles alone, blame their sum for the size).
@@ -272,6 +267,19 @@ pub fn combined_regex(
             }
             Err((0, e))
         }
+    }
+}
+
+/// One pattern matching what any of `patterns` matches, in the order
+/// given (leftmost-first).
+pub fn alternation(patterns: &[String]) -> String {
+    match patterns {
+        [one] => one.clone(),
+        _ => patterns
+            .iter()
+            .map(|p| format!("(?:{p})"))
+            .collect::<Vec<_>>()
+            .join("|"),
     }
 }
 
