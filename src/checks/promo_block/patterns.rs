@@ -103,6 +103,11 @@ impl PagePatterns {
 
     /// Which lists match `text`.
     pub fn read(&self, text: &str) -> PageHits {
+        // Most lines match none: saying so takes one search that stops at
+        // the first match, not one that follows every pattern to its end.
+        if !self.set.is_match(text) {
+            return PageHits::default();
+        }
         let matched = self.set.matches(text);
         if !matched.matched_any() {
             return PageHits::default();
