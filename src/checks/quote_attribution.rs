@@ -182,30 +182,33 @@ impl Lexicon {
     }
 
     fn find(&self, text: &str) -> Found {
-        let lists = [
-            Some(&self.verbs),
-            self.speakers.as_ref(),
-            self.sources.as_ref(),
-        ];
-        let mut candidates = self.merged.scan(text).map(Vec::into_iter);
-        // Each list picks its own matches, from the one scan when there is one.
-        let mut found = lists.map(|list| {
-            let list = list?;
-            Some(match candidates.as_mut().and_then(Iterator::next) {
-                Some(mine) => list.select(text, mine),
-                None => list.find(text),
-            })
-        });
-        let [verbs, speakers, sources] = &mut found;
+        let Some(by_list) = self.merged.scan(text) else {
+            return Found {
+                verbs: self.verbs.find(text).into_iter().map(|(_, r)| r).collect(),
+                speaker: self
+                    .speakers
+                    .as_ref()
+                    .is_some_and(|s| !s.find(text).is_empty()),
+                source: self
+                    .sources
+                    .as_ref()
+                    .is_some_and(|s| !s.find(text).is_empty()),
+            };
+        };
+        // One scan's candidates, by list, for the lists there are. Speakers
+        // and sources only need to be there: any candidate the list accepts
+        // will do, with no choosing among overlapping ones.
+        let mut by_list = by_list.into_iter();
+        let mut mine = || by_list.next().unwrap_or_default();
+        let verbs = self.verbs.select(text, mine());
+        let mut any = |list: &Option<PhraseSet>| {
+            list.as_ref()
+                .is_some_and(|list| list.any_accepted(text, &mine()))
+        };
         Found {
-            verbs: verbs
-                .take()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(_, r)| r)
-                .collect(),
-            speaker: speakers.as_ref().is_some_and(|s| !s.is_empty()),
-            source: sources.as_ref().is_some_and(|s| !s.is_empty()),
+            verbs: verbs.into_iter().map(|(_, r)| r).collect(),
+            speaker: any(&self.speakers),
+            source: any(&self.sources),
         }
     }
 
