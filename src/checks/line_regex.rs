@@ -184,10 +184,13 @@ fn first_byte(c: char) -> u8 {
     c.encode_utf8(&mut buffer).as_bytes()[0]
 }
 
-/// True when every match of `hir` starts where `(?m)^` holds.
+/// True when every match of `hir` starts where `(?m)^` holds, and the
+/// pattern can be tried on the text from a line on: `\A` (the text's start)
+/// would hold at the start of every such try, so a pattern using it is not.
 fn starts_lines(hir: &Hir) -> bool {
-    let prefix = hir.properties().look_set_prefix();
-    prefix.contains(Look::StartLF) || prefix.contains(Look::Start)
+    let properties = hir.properties();
+    properties.look_set_prefix().contains(Look::StartLF)
+        && !properties.look_set().contains(Look::Start)
 }
 
 #[cfg(test)]
@@ -221,6 +224,8 @@ mod tests {
         assert!(anchored(r"^(?:Read more|Related)"));
         assert!(!anchored(r"(?:^|[.!?] )(?P<match>Click here)"));
         assert!(!anchored(r"\bTK\b"));
+        assert!(!anchored(r"\AFirst line"), "only the text's start");
+        assert!(!anchored(r"^(?:\A|x)y"));
     }
 
     #[test]
