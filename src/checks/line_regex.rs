@@ -20,13 +20,12 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 use super::text::build_regex;
 
 pub struct LineRegex {
-    /// The pattern; as `\A(?:pattern)` when `at_line_starts`.
+    /// The pattern; as `\A(?:pattern)` when it is tried at line starts.
     regex: Regex,
-    /// Every match of the pattern starts a line, so `regex` is tried
-    /// anchored at line starts instead of searched for.
-    at_line_starts: bool,
-    /// What a match can start with.
-    start: Start,
+    /// What a match can start with, when every match of the pattern starts
+    /// a line and `regex` is tried anchored at line starts instead of
+    /// searched for.
+    line_start: Option<Start>,
     /// Index of the group named `match`, when there is one.
     match_group: Option<usize>,
 }
@@ -37,17 +36,15 @@ impl LineRegex {
     ///
     /// [`parse_regex`]: super::text::parse_regex
     pub fn new(pattern: &str, hir: &Hir, ignore_case: bool) -> Result<LineRegex, String> {
-        let at_line_starts = starts_lines(hir);
-        let regex = if at_line_starts {
-            build_regex(&format!(r"\A(?:{pattern})"), ignore_case)?
-        } else {
-            build_regex(pattern, ignore_case)?
+        let line_start = starts_lines(hir).then(|| Start::of(hir));
+        let regex = match line_start {
+            Some(_) => build_regex(&format!(r"\A(?:{pattern})"), ignore_case)?,
+            None => build_regex(pattern, ignore_case)?,
         };
         let match_group = regex.capture_names().position(|n| n == Some("match"));
         Ok(LineRegex {
             regex,
-            at_line_starts,
-            start: Start::of(hir),
+            line_start,
             match_group,
         })
     }
@@ -65,9 +62,9 @@ impl LineRegex {
         at: usize,
         locations: &mut CaptureLocations,
     ) -> Option<(Range<usize>, Range<usize>)> {
-        if !self.at_line_starts {
+        let Some(line_start) = &self.line_start else {
             return self.read(text, at, locations);
-        }
+        };
         // A line starts at offset 0 and after each line feed, as `(?m)^`
         // has it. Each try sees the text from its line on: the look-behind
         // it loses is the line feed, which `^` and `\b` read as a line
@@ -76,10 +73,10 @@ impl LineRegex {
         let here = (at == 0 || bytes.get(at - 1) == Some(&b'\n')).then_some(at);
         let after_feeds = memchr_iter(b'\n', bytes.get(at..)?).map(|i| at + i + 1);
         let may_start = |at: &usize| {
-            self.start.empty
+            line_start.empty
                 || bytes
                     .get(*at)
-                    .is_some_and(|&b| self.start.bytes[usize::from(b)])
+                    .is_some_and(|&b| line_start.bytes[usize::from(b)])
         };
         let line_starts = here.into_iter().chain(after_feeds);
         line_starts.filter(may_start).find_map(|start| {
@@ -105,7 +102,6 @@ impl LineRegex {
 }
 
 /// The bytes a match can start with, and whether a match can be empty.
-#[derive(Clone)]
 struct Start {
     bytes: [bool; 256],
     empty: bool,
@@ -219,7 +215,7 @@ mod tests {
 
     #[test]
     fn only_patterns_that_start_every_match_at_a_line_start_are_anchored() {
-        let anchored = |pattern: &str| line_regex(pattern).at_line_starts;
+        let anchored = |pattern: &str| line_regex(pattern).line_start.is_some();
         assert!(anchored(r"(?m)^\W*(?P<match>\d+ of \d+)\W*$"));
         assert!(anchored(r"^(?:Read more|Related)"));
         assert!(!anchored(r"(?:^|[.!?] )(?P<match>Click here)"));
@@ -231,18 +227,20 @@ mod tests {
     #[test]
     fn lines_are_tried_only_where_a_match_can_start() {
         let pager = line_regex(r"(?m)^[^\w\n]*(?P<match>\d+ (?:of|/) \d+)[^\w\n]*$");
-        let tried = |b: u8| pager.start.bytes[usize::from(b)];
-        assert!(!pager.start.empty);
+        let pager = pager.line_start.unwrap();
+        let tried = |b: u8| pager.bytes[usize::from(b)];
+        assert!(!pager.empty);
         assert!(
             tried(b'3') && tried(b'-') && tried(b' ') && tried(0xE2),
             "digits, marks, “"
         );
         assert!(!tried(b'P') && !tried(b'p') && !tried(b'_') && !tried(b'\n'));
         let read_more = line_regex(r"^(?:Read more|Related)");
-        let tried = |b: u8| read_more.start.bytes[usize::from(b)];
+        let read_more = read_more.line_start.unwrap();
+        let tried = |b: u8| read_more.bytes[usize::from(b)];
         assert!(tried(b'R') && tried(b'r'), "case is ignored");
         assert!(!tried(b'T') && !tried(b'-'));
-        assert!(line_regex(r"^\d*").start.empty);
+        assert!(line_regex(r"^\d*").line_start.unwrap().empty);
     }
 
     #[test]
@@ -260,17 +258,17 @@ mod tests {
             r"^(?:\d|)",
         ] {
             let regex = line_regex(pattern);
-            assert!(regex.at_line_starts, "{pattern}");
+            assert!(regex.line_start.is_some(), "{pattern}");
             let plain = LineRegex {
                 regex: build_regex(pattern, true).unwrap(),
-                at_line_starts: false,
+                line_start: None,
                 ..line_regex(pattern)
             };
             let ungated = LineRegex {
-                start: Start {
+                line_start: Some(Start {
                     empty: true,
                     ..Start::NOTHING
-                },
+                }),
                 ..line_regex(pattern)
             };
             assert_eq!(all(&ungated, text), all(&plain, text), "{pattern}");
