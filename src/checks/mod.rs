@@ -20,6 +20,7 @@ pub mod quote_style;
 pub mod quotes;
 pub mod regex_literals;
 pub mod substitution;
+mod swar;
 pub mod text;
 pub mod word_list;
 

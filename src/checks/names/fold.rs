@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::checks::swar;
+
 /// Folded text plus the way back to the text it was made from.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
@@ -43,13 +45,13 @@ impl Folded {
         // piece (nothing was dropped or folded in between).
         let mut run_continues = false;
         let mut at = 0;
-        // Byte-by-byte work (below) stops at the end of the current chunk
-        // of eight, where the chunk test gets another go.
+        // Eight bytes are tested at once ([`swar`]) and skipped when they
+        // fold byte for byte; otherwise they are folded one at a time below,
+        // and the next eight get the test again.
         let mut slow_until = 0;
         while at < bytes.len() {
             if at >= slow_until {
-                if let Some(chunk) = bytes.get(at..at + 8) {
-                    let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if let Some(chunk) = swar::load(bytes, at) {
                     if folds_byte_for_byte(chunk, in_gap) {
                         in_gap = chunk >> 56 == u64::from(b' ');
                         at += 8;
@@ -249,28 +251,20 @@ pub fn joined_key(s: &str) -> String {
     key
 }
 
-/// Eight bytes of text (in memory order) that fold byte for byte, so
-/// [`Folded::new`] may skip them whole: ASCII with no hyphen, no control
-/// character (the other gaps are among them) and no space after a space
-/// (`after_gap`: the byte before the chunk was one). Most of an article's
-/// bytes pass, and eight are tested in a few operations without a branch;
-/// testing a byte at a time mispredicts at nearly every space.
+/// Eight bytes of text that fold byte for byte, so [`Folded::new`] may
+/// skip them whole: ASCII with no hyphen, no white space but the space,
+/// and no space after a space (`after_gap`: the byte before the chunk was
+/// one). Most of an article's bytes pass.
 fn folds_byte_for_byte(chunk: u64, after_gap: bool) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit of each byte of `v` that is zero, exactly (no borrow from
-    // one byte into the next).
-    let zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
-    let not_ascii = chunk & HIGH;
-    // For ASCII bytes: the high bit is clear after adding 0x60 exactly when
-    // the byte is under 0x20.
-    let control = !((chunk & !HIGH) + 0x60 * ONES) & HIGH;
-    let hyphen = zero(chunk ^ (u64::from(b'-') * ONES));
-    let space = zero(chunk ^ (u64::from(b' ') * ONES));
+    let space = swar::equal(chunk, b' ');
     // Each byte's space flag moved onto the byte after it; the first byte
     // follows the chunk before.
     let space_before = (space << 8) | if after_gap { 0x80 } else { 0 };
-    not_ascii | control | hyphen | (space & space_before) == 0
+    swar::not_ascii(chunk)
+        | swar::in_range(chunk, b'\t', b'\r')
+        | swar::equal(chunk, b'-')
+        | (space & space_before)
+        == 0
 }
 
 /// How [`Folded::new`] treats a byte.
@@ -442,7 +436,7 @@ mod tests {
     /// Whether eight bytes fold byte for byte, a byte at a time.
     fn reference_byte_for_byte(bytes: [u8; 8], mut after_gap: bool) -> bool {
         bytes.iter().all(|&b| {
-            let plain = b.is_ascii() && b != b'-' && b >= 0x20;
+            let plain = b.is_ascii() && b != b'-' && !(b'\t'..=b'\r').contains(&b);
             let ok = plain && !(b == b' ' && after_gap);
             after_gap = b == b' ';
             ok

@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use crate::checks::swar;
 use crate::checks::text::is_alphanumeric;
 use crate::checks::word_list::WordList;
 use crate::document::{Block, BlockKind};
@@ -117,7 +118,7 @@ pub fn words(block: &Block) -> Vec<Word<'_>> {
         let scanned = scan_word(text, start);
         at = scanned.end;
         let mut word = &text[start..scanned.end];
-        if word.ends_with('s') {
+        if scanned.apostrophe && word.ends_with('s') {
             for possessive in ["'s", "’s"] {
                 if let Some(stem) = word.strip_suffix(possessive)
                     && !stem.is_empty()
@@ -181,7 +182,18 @@ fn is_word_char_at(text: &str, at: usize) -> bool {
 /// character).
 fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        // Eight bytes at a time up to an ASCII letter or digit or a byte
+        // that needs decoding ([`swar`]: no guessing where the gap ends).
+        if let Some(chunk) = swar::load(bytes, at) {
+            let stop = swar::ascii_alphanumeric(chunk) | swar::not_ascii(chunk);
+            if stop == 0 {
+                at += 8;
+                continue;
+            }
+            at += swar::first(stop);
+        }
+        let &b = bytes.get(at)?;
         if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
                 return Some(at);
@@ -195,13 +207,14 @@ fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
             at += c.len_utf8();
         }
     }
-    None
 }
 
-/// Where a word ends, and whether all of it is ASCII.
+/// Where a word ends, and what it holds.
 struct Scanned {
     end: usize,
     ascii: bool,
+    /// An apostrophe joins two of its parts: it may end in a possessive.
+    apostrophe: bool,
 }
 
 /// The end of the word starting at `start`: alphanumerics and combining
@@ -211,11 +224,24 @@ fn scan_word(text: &str, start: usize) -> Scanned {
     let bytes = text.as_bytes();
     let mut at = start;
     let mut ascii = true;
-    while let Some(&b) = bytes.get(at) {
+    let mut apostrophe = false;
+    loop {
+        // Eight ASCII letters and digits at a time; the first other byte
+        // is judged below.
+        if let Some(chunk) = swar::load(bytes, at) {
+            let stop = !swar::ascii_alphanumeric(chunk) & swar::HIGH;
+            if stop == 0 {
+                at += 8;
+                continue;
+            }
+            at += swar::first(stop);
+        }
+        let Some(&b) = bytes.get(at) else { break };
         if b.is_ascii() {
             if b.is_ascii_alphanumeric()
                 || (matches!(b, b'-' | b'\'') && is_word_char_at(text, at + 1))
             {
+                apostrophe |= b == b'\'';
                 at += 1;
                 continue;
             }
@@ -226,12 +252,17 @@ fn scan_word(text: &str, start: usize) -> Scanned {
         let joins = matches!(c, '’' | '\u{2011}') && is_word_char_at(text, next);
         if is_alphanumeric(c) || super::fold::is_combining_mark(c) || joins {
             ascii = false;
+            apostrophe |= c == '’';
             at = next;
         } else {
             break;
         }
     }
-    Scanned { end: at, ascii }
+    Scanned {
+        end: at,
+        ascii,
+        apostrophe,
+    }
 }
 
 /// [`shape_of`] for an all-ASCII word, without decoding characters: most
@@ -790,6 +821,10 @@ mod tests {
                 let scanned = scan_word(&text, start);
                 let end = scanned.end;
                 proptest::prop_assert_eq!(scanned.ascii, text[start..end].is_ascii());
+                proptest::prop_assert_eq!(
+                    scanned.apostrophe,
+                    text[start..end].contains(['\'', '’'])
+                );
                 found.push(start..end);
                 at = end;
             }
