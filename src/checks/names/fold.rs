@@ -51,12 +51,12 @@ impl Folded {
         let mut slow_until = 0;
         while at < bytes.len() {
             if at >= slow_until {
-                if let Some(chunk) = swar::load(bytes, at) {
-                    if folds_byte_for_byte(chunk, in_gap) {
-                        in_gap = chunk >> 56 == u64::from(b' ');
-                        at += 8;
-                        continue;
-                    }
+                if let Some(chunk) = swar::load(bytes, at)
+                    && folds_byte_for_byte(chunk, in_gap)
+                {
+                    in_gap = chunk >> 56 == u64::from(b' ');
+                    at += 8;
+                    continue;
                 }
                 slow_until = at + 8;
             }
