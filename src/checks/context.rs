@@ -93,7 +93,7 @@ impl<'d> Context<'d> {
     pub fn phrases(&self, set: &PhraseSet) -> Vec<(usize, Range<usize>)> {
         let text = &self.doc.prose().text;
         match self.candidates(set) {
-            Some(candidates) => set.select(text, candidates.to_vec()),
+            Some(candidates) => set.select(text, &mut candidates.to_vec()),
             None => set.find(text),
         }
     }

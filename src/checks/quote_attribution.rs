@@ -74,9 +74,10 @@ mod prose;
 mod words;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 
-use super::phrase_pass::MergedSets;
+use super::phrase_pass::{Candidates, MergedSets};
 use super::quotes::scanner::Quotation;
 use super::quotes::{ArticleQuotes, shorten};
 use super::text::{PhraseSet, is_alphanumeric};
@@ -182,34 +183,47 @@ impl Lexicon {
     }
 
     fn find(&self, text: &str) -> Found {
-        let Some(by_list) = self.merged.scan(text) else {
-            return Found {
-                verbs: self.verbs.find(text).into_iter().map(|(_, r)| r).collect(),
-                speaker: self
-                    .speakers
-                    .as_ref()
-                    .is_some_and(|s| !s.find(text).is_empty()),
-                source: self
-                    .sources
-                    .as_ref()
-                    .is_some_and(|s| !s.find(text).is_empty()),
-            };
-        };
-        // One scan's candidates, by list, for the lists there are. Speakers
-        // and sources only need to be there: any candidate the list accepts
-        // will do, with no choosing among overlapping ones.
-        let mut by_list = by_list.into_iter();
-        let mut mine = || by_list.next().unwrap_or_default();
-        let verbs = self.verbs.select(text, mine());
-        let mut any = |list: &Option<PhraseSet>| {
-            list.as_ref()
-                .is_some_and(|list| list.any_accepted(text, &mine()))
-        };
-        Found {
-            verbs: verbs.into_iter().map(|(_, r)| r).collect(),
-            speaker: any(&self.speakers),
-            source: any(&self.sources),
+        // The lists are asked about a few sentences of every quotation:
+        // one buffer per thread for their candidates, not a few
+        // allocations per sentence.
+        thread_local! {
+            static CANDIDATES: RefCell<Vec<Candidates>> = const { RefCell::new(Vec::new()) };
         }
+        CANDIDATES.with_borrow_mut(|by_list| {
+            if !self.merged.scan_into(text, by_list) {
+                return Found {
+                    verbs: self.verbs.find(text).into_iter().map(|(_, r)| r).collect(),
+                    speaker: self
+                        .speakers
+                        .as_ref()
+                        .is_some_and(|s| !s.find(text).is_empty()),
+                    source: self
+                        .sources
+                        .as_ref()
+                        .is_some_and(|s| !s.find(text).is_empty()),
+                };
+            }
+            // One scan's candidates, by list, for the lists there are.
+            // Speakers and sources only need to be there: any candidate the
+            // list accepts will do, with no choosing among overlapping ones.
+            let (verbs, others) = by_list.split_first_mut().expect("the verbs' list");
+            let mut others = others.iter();
+            let mut any = |list: &Option<PhraseSet>| {
+                list.as_ref().is_some_and(|list| {
+                    list.any_accepted(text, others.next().map_or(&[], Vec::as_slice))
+                })
+            };
+            Found {
+                speaker: any(&self.speakers),
+                source: any(&self.sources),
+                verbs: self
+                    .verbs
+                    .select(text, verbs)
+                    .into_iter()
+                    .map(|(_, r)| r)
+                    .collect(),
+            }
+        })
     }
 
     /// A sentence (quotations blanked) that attributes: a source phrase, or
@@ -219,15 +233,15 @@ impl Lexicon {
         if found.source {
             return true;
         }
-        let verbs: Vec<_> = found
-            .verbs
-            .into_iter()
-            .filter(|r| !is_passive(sentence, r))
-            .collect();
-        !verbs.is_empty()
-            && (found.speaker
-                || (self.names && prose.names().any_in(sentence))
-                || verbs.iter().any(|r| next_to_determiner_phrase(sentence, r)))
+        let mut active = found.verbs.iter().filter(|r| !is_passive(sentence, r));
+        let Some(first) = active.next() else {
+            return false;
+        };
+        found.speaker
+            || (self.names && prose.names().any_in(sentence))
+            || std::iter::once(first)
+                .chain(active)
+                .any(|r| next_to_determiner_phrase(sentence, r))
     }
 
     /// A speaker word ("she", "officials") or a name.

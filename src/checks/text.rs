@@ -163,14 +163,14 @@ impl PhraseSet {
     pub fn select(
         &self,
         text: &str,
-        mut candidates: Vec<(usize, Range<usize>)>,
+        candidates: &mut [(usize, Range<usize>)],
     ) -> Vec<(usize, Range<usize>)> {
         // The phrase listed first wins a tie, as in `find`; the candidates
         // come in no particular order.
         candidates.sort_unstable_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
         let mut out: Vec<(usize, Range<usize>)> = Vec::new();
         let mut at = 0;
-        for (pattern, range) in candidates {
+        for (pattern, range) in candidates.iter().cloned() {
             // Sorted by start, longest first: the first accepted candidate at
             // or after `at` is the leftmost-longest one.
             if range.start < at || !self.accepts(text, pattern, &range) {
