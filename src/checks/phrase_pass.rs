@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKi
 
 use super::Check;
 use super::dfa_walk::{self, every_match, matches_from};
-use super::text::{PhraseSet, is_alphanumeric};
+use super::text::{PhraseSet, starts_word, word_starts};
 
 /// Above this many bytes of phrases, the automaton is left to choose a
 /// representation smaller than a full DFA (and searched the crate's way).
@@ -152,32 +152,6 @@ impl Searcher {
                 Some(Searcher::AtWordStarts(Box::new(dfa), start))
             })
     }
-}
-
-/// The phrase begins with a letter or digit, so it can only match whole at
-/// the start of a word.
-fn starts_word(phrase: &str) -> bool {
-    phrase.chars().next().is_some_and(is_alphanumeric)
-}
-
-/// Byte offsets where a word (a run of letters and digits) starts.
-fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    let mut after_word = false;
-    (0..bytes.len()).filter(move |&at| {
-        let byte = bytes[at];
-        let word = if byte.is_ascii() {
-            byte.is_ascii_alphanumeric()
-        } else if (0x80..0xC0).contains(&byte) {
-            // A continuation byte: the character was judged at its start.
-            return false;
-        } else {
-            text[at..].chars().next().is_some_and(is_alphanumeric)
-        };
-        let starts = word && !after_word;
-        after_word = word;
-        starts
-    })
 }
 
 /// The merged automaton of every registered phrase set.

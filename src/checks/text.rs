@@ -10,6 +10,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::pattern_rewrite;
+use super::swar;
 use crate::document::{Block, BlockKind, Document};
 
 /// Which blocks a rule reads. Rule files write a list of names; absent means
@@ -72,6 +73,78 @@ pub fn is_alphanumeric(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
+/// The phrase begins with a letter or digit, so it can only match whole at
+/// the start of a word.
+pub fn starts_word(phrase: &str) -> bool {
+    phrase.chars().next().is_some_and(is_alphanumeric)
+}
+
+/// Byte offsets where a word (a run of letters and digits) starts, in
+/// order.
+pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    WordStarts {
+        text,
+        at: 0,
+        after_word: false,
+        found: 0,
+        found_base: 0,
+    }
+}
+
+/// [`word_starts`]: eight ASCII bytes at a time ([`swar`]), whose word
+/// starts are one mask (a letter or digit after a byte that is neither),
+/// handed out a bit at a time; a character outside ASCII is judged whole.
+struct WordStarts<'t> {
+    text: &'t str,
+    /// The next byte to read.
+    at: usize,
+    /// The byte before `at` is part of a word.
+    after_word: bool,
+    /// Word starts of the chunk at `found_base` not yet handed out.
+    found: u64,
+    found_base: usize,
+}
+
+impl Iterator for WordStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if self.found != 0 {
+                let start = self.found_base + swar::first(self.found);
+                self.found &= self.found - 1;
+                return Some(start);
+            }
+            if let Some(chunk) = swar::load(bytes, self.at)
+                && swar::not_ascii(chunk) == 0
+            {
+                let word = swar::ascii_alphanumeric(chunk);
+                let word_before = (word << 8) | if self.after_word { 0x80 } else { 0 };
+                self.found = word & !word_before;
+                self.found_base = self.at;
+                self.after_word = word >> 63 != 0;
+                self.at += 8;
+                continue;
+            }
+            let at = self.at;
+            let byte = *bytes.get(at)?;
+            let (word, len) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = self.text[at..].chars().next()?;
+                (is_alphanumeric(c), c.len_utf8())
+            };
+            self.at += len;
+            let starts = word && !self.after_word;
+            self.after_word = word;
+            if starts {
+                return Some(at);
+            }
+        }
+    }
 }
 
 /// True when no letter or digit shares the line of `range` outside it. Each
@@ -359,6 +432,26 @@ pub fn match_case(found: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Eight bytes at a time, the word starts a character at a time
+        /// finds.
+        #[test]
+        fn word_starts_are_letters_or_digits_after_neither(
+            text in "([A-Za-z0-9]{1,11}|[ .,'’-]{1,3}|é|ж|“|\u{2009}|١){0,30}"
+        ) {
+            let mut expected = Vec::new();
+            let mut after_word = false;
+            for (at, c) in text.char_indices() {
+                let word = is_alphanumeric(c);
+                if word && !after_word {
+                    expected.push(at);
+                }
+                after_word = word;
+            }
+            proptest::prop_assert_eq!(word_starts(&text).collect::<Vec<_>>(), expected);
+        }
+    }
 
     #[test]
     fn the_punctuation_shortcut_agrees_with_unicode() {

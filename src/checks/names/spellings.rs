@@ -7,40 +7,86 @@
 //! the list. Without it the cost per byte is one walk of the automaton
 //! whatever the list's length, which is what a newsroom with thousands of
 //! names needs to rely on.
+//!
+//! A long list's automaton is a table of megabytes, larger than a core's
+//! cache. An unanchored walk of every byte follows, through such a list,
+//! the many spellings that share the end of the word just read: states all
+//! over the table, a cache miss a byte. A spelling is found only on word
+//! boundaries, so when every spelling opens with a letter or digit a long
+//! list is walked from word starts only, from the automaton's anchored
+//! start, stopping where no spelling goes on: those walks stay among the
+//! first letters' states, which stay in cache. A short list's table is in
+//! cache anyway, and one walk of every byte costs less than a walk per
+//! word.
 
 use std::ops::Range;
 
-use aho_corasick::StartKind;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, StartKind};
 
-use crate::checks::dfa_walk::{self, every_match};
-use crate::checks::text::on_word_boundaries;
+use crate::checks::dfa_walk::{self, every_match, matches_from};
+use crate::checks::text::{on_word_boundaries, starts_word, word_starts};
 
 /// A DFA: one table lookup a byte, the fastest walk whatever the list's
 /// length. A 5,000-entry list costs about 60 ms more to build than as a
 /// contiguous NFA and 20 MB more memory, and checks faster.
 pub struct Spellings {
     automaton: DFA,
+    /// The anchored start, when every spelling opens a word and the walks
+    /// start at word starts; `None` for an unanchored walk of every byte.
+    word_start: Option<StateID>,
 }
+
+/// Above this size an automaton no longer fits a core's cache, and is
+/// walked from word starts when it can be.
+const WALK_FROM_WORD_STARTS_BYTES: usize = 1 << 20;
 
 impl Spellings {
     pub fn new(patterns: &[String]) -> Result<Spellings, String> {
-        let automaton = dfa_walk::build(patterns, false, StartKind::Unanchored)
-            .map_err(|e| format!("cannot compile the name list: {e}"))?;
-        Ok(Spellings { automaton })
+        let build = |start| {
+            dfa_walk::build(patterns, false, start)
+                .map_err(|e| format!("cannot compile the name list: {e}"))
+        };
+        // Built anchored first: a large list keeps it, and a small one is
+        // quick to build again.
+        if patterns.iter().all(|p| starts_word(p)) {
+            let automaton = build(StartKind::Anchored)?;
+            if automaton.memory_usage() > WALK_FROM_WORD_STARTS_BYTES {
+                let start = automaton
+                    .start_state(Anchored::Yes)
+                    .map_err(|e| format!("cannot compile the name list: {e}"))?;
+                return Ok(Spellings {
+                    automaton,
+                    word_start: Some(start),
+                });
+            }
+        }
+        Ok(Spellings {
+            automaton: build(StartKind::Unanchored)?,
+            word_start: None,
+        })
     }
 
     /// Leftmost-longest matches on word boundaries: `(pattern, range)`.
     pub fn find(&self, folded: &str) -> Vec<(usize, Range<usize>)> {
         let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
-        every_match(&self.automaton, folded.as_bytes(), &mut |pattern, r| {
+        let mut found = |pattern, r: Range<usize>| {
             if folded.is_char_boundary(r.start)
                 && folded.is_char_boundary(r.end)
                 && on_word_boundaries(folded, &r)
             {
                 candidates.push((pattern, r));
             }
-        });
+        };
+        match self.word_start {
+            Some(start) => {
+                for at in word_starts(folded) {
+                    matches_from(&self.automaton, start, folded.as_bytes(), at, &mut found);
+                }
+            }
+            None => every_match(&self.automaton, folded.as_bytes(), &mut found),
+        }
         // The walk reports in no particular order; of two spellings found
         // at one place, the one listed first wins.
         candidates.sort_unstable_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
@@ -51,5 +97,56 @@ impl Spellings {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: &[&str] = &[
+        "lee",
+        "lee jae myung",
+        "jae",
+        "o'brien",
+        "ana",
+        "anna",
+        "ann",
+        "é",
+    ];
+
+    fn patterns() -> Vec<String> {
+        NAMES.iter().copied().map(String::from).collect()
+    }
+
+    /// The short list walked from word starts, as a long one would be.
+    fn from_word_starts() -> Spellings {
+        let automaton = dfa_walk::build(&patterns(), false, StartKind::Anchored).unwrap();
+        let start = automaton.start_state(Anchored::Yes).unwrap();
+        Spellings {
+            automaton,
+            word_start: Some(start),
+        }
+    }
+
+    #[test]
+    fn only_long_lists_that_open_words_walk_from_word_starts() {
+        assert!(Spellings::new(&patterns()).unwrap().word_start.is_none());
+        let long: Vec<String> = (0..2_000).map(|i| format!("given{i} family{i}")).collect();
+        assert!(Spellings::new(&long).unwrap().word_start.is_some());
+        let hyphenated: Vec<String> = long.iter().map(|p| format!("-{p}")).collect();
+        assert!(Spellings::new(&hyphenated).unwrap().word_start.is_none());
+    }
+
+    proptest::proptest! {
+        /// Walking from word starts finds what walking every byte finds.
+        #[test]
+        fn word_start_walks_find_what_every_byte_walks_find(
+            text in "(lee|jae|myung|o'brien|ana|anna|ann|bann|é|[ .,'-]|[a-y]{1,6}){0,30}"
+        ) {
+            let everywhere = Spellings::new(&patterns()).unwrap();
+            proptest::prop_assert!(everywhere.word_start.is_none());
+            proptest::prop_assert_eq!(from_word_starts().find(&text), everywhere.find(&text));
+        }
     }
 }
