@@ -15,6 +15,8 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::{Builder, DFA};
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
+use super::text::word_starts;
+
 /// A DFA over `patterns` (none of them empty) for the walks below: every
 /// overlapping match reported, no prefilter (the walks never consult one),
 /// ASCII case ignored when asked.
@@ -96,9 +98,42 @@ fn walk_from(
     }
 }
 
+/// A DFA walked from each word start of a text only, anchored, each walk
+/// stopping where no pattern goes on. For patterns that all open with a
+/// letter or digit and are wanted on word boundaries: a match inside a
+/// word would be thrown away anyway.
+#[derive(Debug)]
+pub struct FromWordStarts {
+    dfa: DFA,
+    start: StateID,
+}
+
+impl FromWordStarts {
+    pub fn build(
+        patterns: &[impl AsRef<[u8]>],
+        ascii_case_insensitive: bool,
+    ) -> Result<FromWordStarts, String> {
+        let dfa = build(patterns, ascii_case_insensitive, StartKind::Anchored)?;
+        let start = dfa.start_state(Anchored::Yes).map_err(|e| e.to_string())?;
+        Ok(FromWordStarts { dfa, start })
+    }
+
+    pub fn memory_usage(&self) -> usize {
+        self.dfa.memory_usage()
+    }
+
+    /// Report every occurrence of a pattern that starts a word of `text`,
+    /// overlapping ones included, as `(pattern, range)`, by start.
+    pub fn every_match(&self, text: &str, found: &mut impl FnMut(usize, Range<usize>)) {
+        for start in word_starts(text) {
+            matches_from(&self.dfa, self.start, text.as_bytes(), start, found);
+        }
+    }
+}
+
 /// Report every pattern that starts at `start` in `haystack`; `state` is
 /// the automaton's anchored start.
-pub fn matches_from(
+fn matches_from(
     dfa: &DFA,
     mut state: StateID,
     haystack: &[u8],

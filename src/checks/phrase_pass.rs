@@ -12,13 +12,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 
 use super::Check;
-use super::dfa_walk::{self, every_match, matches_from};
-use super::text::{PhraseSet, starts_word, word_starts};
+use super::dfa_walk::{self, FromWordStarts, every_match};
+use super::text::{PhraseSet, starts_word};
 
 /// Above this many bytes of phrases, the automaton is left to choose a
 /// representation smaller than a full DFA (and searched the crate's way).
@@ -80,7 +79,9 @@ impl MergedSets {
                 .ok()
                 .map(Searcher::Large)
         } else if whole_words_only && keys.iter().all(|k| starts_word(k)) {
-            Searcher::at_word_starts(&keys)
+            FromWordStarts::build(&keys, true)
+                .ok()
+                .map(|walk| Searcher::AtWordStarts(Box::new(walk)))
         } else {
             dfa_walk::build(&keys, true, StartKind::Unanchored)
                 .ok()
@@ -118,11 +119,7 @@ impl MergedSets {
                     found(m.pattern().as_usize(), m.range());
                 }
             }
-            Searcher::AtWordStarts(dfa, start_state) => {
-                for start in word_starts(text) {
-                    matches_from(dfa, *start_state, text.as_bytes(), start, &mut found);
-                }
-            }
+            Searcher::AtWordStarts(walk) => walk.every_match(text, &mut found),
         }
         true
     }
@@ -138,20 +135,9 @@ enum Searcher {
     /// a word would be thrown away anyway; short lists such as the speakers
     /// "he" and "it" occur inside most words, so walking the automaton only
     /// from word starts saves reporting (and rejecting) them.
-    AtWordStarts(Box<DFA>, StateID),
+    AtWordStarts(Box<FromWordStarts>),
     /// Every occurrence anywhere, in an automaton too large for a DFA.
     Large(AhoCorasick),
-}
-
-impl Searcher {
-    fn at_word_starts(keys: &[String]) -> Option<Searcher> {
-        dfa_walk::build(keys, true, StartKind::Anchored)
-            .ok()
-            .and_then(|dfa| {
-                let start = dfa.start_state(Anchored::Yes).ok()?;
-                Some(Searcher::AtWordStarts(Box::new(dfa), start))
-            })
-    }
 }
 
 /// The merged automaton of every registered phrase set.

@@ -233,15 +233,15 @@ impl Lexicon {
         if found.source {
             return true;
         }
-        let mut active = found.verbs.iter().filter(|r| !is_passive(sentence, r));
-        let Some(first) = active.next() else {
-            return false;
-        };
-        found.speaker
-            || (self.names && prose.names().any_in(sentence))
-            || std::iter::once(first)
-                .chain(active)
-                .any(|r| next_to_determiner_phrase(sentence, r))
+        let mut active = found
+            .verbs
+            .iter()
+            .filter(|r| !is_passive(sentence, r))
+            .peekable();
+        active.peek().is_some()
+            && (found.speaker
+                || (self.names && prose.names().any_in(sentence))
+                || active.any(|r| next_to_determiner_phrase(sentence, r)))
     }
 
     /// A speaker word ("she", "officials") or a name.

@@ -21,21 +21,20 @@
 
 use std::ops::Range;
 
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::StartKind;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, StartKind};
 
-use crate::checks::dfa_walk::{self, every_match, matches_from};
-use crate::checks::text::{on_word_boundaries, starts_word, word_starts};
+use crate::checks::dfa_walk::{self, FromWordStarts, every_match};
+use crate::checks::text::{on_word_boundaries, starts_word};
 
 /// A DFA: one table lookup a byte, the fastest walk whatever the list's
 /// length. A 5,000-entry list costs about 60 ms more to build than as a
 /// contiguous NFA and 20 MB more memory, and checks faster.
-pub struct Spellings {
-    automaton: DFA,
-    /// The anchored start, when every spelling opens a word and the walks
-    /// start at word starts; `None` for an unanchored walk of every byte.
-    word_start: Option<StateID>,
+pub enum Spellings {
+    /// Walked over every byte.
+    Everywhere(DFA),
+    /// Walked from word starts only (a long list).
+    FromWordStarts(FromWordStarts),
 }
 
 /// Above this size an automaton no longer fits a core's cache, and is
@@ -44,28 +43,18 @@ const WALK_FROM_WORD_STARTS_BYTES: usize = 1 << 20;
 
 impl Spellings {
     pub fn new(patterns: &[String]) -> Result<Spellings, String> {
-        let build = |start| {
-            dfa_walk::build(patterns, false, start)
-                .map_err(|e| format!("cannot compile the name list: {e}"))
-        };
+        let broken = |e: String| format!("cannot compile the name list: {e}");
         // Built anchored first: a large list keeps it, and a small one is
         // quick to build again.
         if patterns.iter().all(|p| starts_word(p)) {
-            let automaton = build(StartKind::Anchored)?;
-            if automaton.memory_usage() > WALK_FROM_WORD_STARTS_BYTES {
-                let start = automaton
-                    .start_state(Anchored::Yes)
-                    .map_err(|e| format!("cannot compile the name list: {e}"))?;
-                return Ok(Spellings {
-                    automaton,
-                    word_start: Some(start),
-                });
+            let walk = FromWordStarts::build(patterns, false).map_err(broken)?;
+            if walk.memory_usage() > WALK_FROM_WORD_STARTS_BYTES {
+                return Ok(Spellings::FromWordStarts(walk));
             }
         }
-        Ok(Spellings {
-            automaton: build(StartKind::Unanchored)?,
-            word_start: None,
-        })
+        dfa_walk::build(patterns, false, StartKind::Unanchored)
+            .map(Spellings::Everywhere)
+            .map_err(broken)
     }
 
     /// Leftmost-longest matches on word boundaries: `(pattern, range)`.
@@ -79,13 +68,9 @@ impl Spellings {
                 candidates.push((pattern, r));
             }
         };
-        match self.word_start {
-            Some(start) => {
-                for at in word_starts(folded) {
-                    matches_from(&self.automaton, start, folded.as_bytes(), at, &mut found);
-                }
-            }
-            None => every_match(&self.automaton, folded.as_bytes(), &mut found),
+        match self {
+            Spellings::Everywhere(dfa) => every_match(dfa, folded.as_bytes(), &mut found),
+            Spellings::FromWordStarts(walk) => walk.every_match(folded, &mut found),
         }
         // The walk reports in no particular order; of two spellings found
         // at one place, the one listed first wins.
@@ -121,21 +106,24 @@ mod tests {
 
     /// The short list walked from word starts, as a long one would be.
     fn from_word_starts() -> Spellings {
-        let automaton = dfa_walk::build(&patterns(), false, StartKind::Anchored).unwrap();
-        let start = automaton.start_state(Anchored::Yes).unwrap();
-        Spellings {
-            automaton,
-            word_start: Some(start),
-        }
+        Spellings::FromWordStarts(FromWordStarts::build(&patterns(), false).unwrap())
+    }
+
+    fn walks_from_word_starts(spellings: &Spellings) -> bool {
+        matches!(spellings, Spellings::FromWordStarts(_))
     }
 
     #[test]
     fn only_long_lists_that_open_words_walk_from_word_starts() {
-        assert!(Spellings::new(&patterns()).unwrap().word_start.is_none());
+        assert!(!walks_from_word_starts(
+            &Spellings::new(&patterns()).unwrap()
+        ));
         let long: Vec<String> = (0..2_000).map(|i| format!("given{i} family{i}")).collect();
-        assert!(Spellings::new(&long).unwrap().word_start.is_some());
+        assert!(walks_from_word_starts(&Spellings::new(&long).unwrap()));
         let hyphenated: Vec<String> = long.iter().map(|p| format!("-{p}")).collect();
-        assert!(Spellings::new(&hyphenated).unwrap().word_start.is_none());
+        assert!(!walks_from_word_starts(
+            &Spellings::new(&hyphenated).unwrap()
+        ));
     }
 
     proptest::proptest! {
@@ -145,7 +133,7 @@ mod tests {
             text in "(lee|jae|myung|o'brien|ana|anna|ann|bann|é|[ .,'-]|[a-y]{1,6}){0,30}"
         ) {
             let everywhere = Spellings::new(&patterns()).unwrap();
-            proptest::prop_assert!(everywhere.word_start.is_none());
+            proptest::prop_assert!(!walks_from_word_starts(&everywhere));
             proptest::prop_assert_eq!(from_word_starts().find(&text), everywhere.find(&text));
         }
     }

@@ -109,9 +109,6 @@ impl PagePatterns {
             return PageHits::default();
         }
         let matched = self.set.matches(text);
-        if !matched.matched_any() {
-            return PageHits::default();
-        }
         let any = |range: &Range<usize>| range.clone().any(|i| matched.matched(i));
         PageHits {
             marker: any(&self.markers),
