@@ -11,6 +11,7 @@ pub mod first_reference;
 mod line_regex;
 pub mod name_consistency;
 pub mod names;
+mod opening_words;
 pub mod pattern_rewrite;
 pub mod phrase_pass;
 pub mod promo_block;

@@ -8,47 +8,45 @@
 //! whatever the list's length, which is what a newsroom with thousands of
 //! names needs to rely on.
 //!
-//! A long list's automaton is a table of megabytes, larger than a core's
-//! cache. An unanchored walk of every byte follows, through such a list,
-//! the many spellings that share the end of the word just read: states all
-//! over the table, a cache miss a byte. A spelling is found only on word
+//! A long list's DFA is a table of megabytes, larger than a core's cache.
+//! An unanchored walk of every byte follows, through such a list, the many
+//! spellings that share the end of the word just read: states all over the
+//! table, a cache miss a byte. A spelling is found only on word
 //! boundaries, so when every spelling opens with a letter or digit a long
-//! list is walked from word starts only, from the automaton's anchored
-//! start, stopping where no spelling goes on: those walks stay among the
-//! first letters' states, which stay in cache. A short list's table is in
-//! cache anyway, and one walk of every byte costs less than a walk per
-//! word.
+//! list is walked from word starts only, and only from words some spelling
+//! opens with ([`FromWordStarts`]), through a contiguous NFA a tenth of the
+//! DFA's size. A short list's table is in cache anyway, and one walk of
+//! every byte costs less than a look at every word.
 
 use std::ops::Range;
 
 use aho_corasick::StartKind;
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous;
 
 use crate::checks::dfa_walk::{self, FromWordStarts, every_match};
 use crate::checks::text::{on_word_boundaries, starts_word};
 
-/// A DFA: one table lookup a byte, the fastest walk whatever the list's
-/// length. A 5,000-entry list costs about 60 ms more to build than as a
-/// contiguous NFA and 20 MB more memory, and checks faster.
 pub enum Spellings {
-    /// Walked over every byte.
+    /// A DFA walked over every byte: one table lookup a byte.
     Everywhere(DFA),
-    /// Walked from word starts only (a long list).
-    FromWordStarts(FromWordStarts),
+    /// A long list, walked from word starts only.
+    FromWordStarts(FromWordStarts<contiguous::NFA>),
 }
 
-/// Above this size an automaton no longer fits a core's cache, and is
-/// walked from word starts when it can be.
-const WALK_FROM_WORD_STARTS_BYTES: usize = 1 << 20;
+/// A list whose contiguous NFA is larger than this would have a DFA of
+/// about a megabyte (ten times the size, with the twenty-odd byte classes
+/// of names), which no longer fits a core's cache; it is walked from word
+/// starts when it can be.
+const WALK_FROM_WORD_STARTS_NFA_BYTES: usize = 100 << 10;
 
 impl Spellings {
     pub fn new(patterns: &[String]) -> Result<Spellings, String> {
         let broken = |e: String| format!("cannot compile the name list: {e}");
-        // Built anchored first: a large list keeps it, and a small one is
-        // quick to build again.
+        // The NFA is quick to build: a short list throws it away.
         if patterns.iter().all(|p| starts_word(p)) {
-            let walk = FromWordStarts::build(patterns, false).map_err(broken)?;
-            if walk.memory_usage() > WALK_FROM_WORD_STARTS_BYTES {
+            let walk = FromWordStarts::build_compact(patterns, false).map_err(broken)?;
+            if walk.memory_usage() > WALK_FROM_WORD_STARTS_NFA_BYTES {
                 return Ok(Spellings::FromWordStarts(walk));
             }
         }
@@ -106,7 +104,7 @@ mod tests {
 
     /// The short list walked from word starts, as a long one would be.
     fn from_word_starts() -> Spellings {
-        Spellings::FromWordStarts(FromWordStarts::build(&patterns(), false).unwrap())
+        Spellings::FromWordStarts(FromWordStarts::build_compact(&patterns(), false).unwrap())
     }
 
     fn walks_from_word_starts(spellings: &Spellings) -> bool {

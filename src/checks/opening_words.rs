@@ -1,0 +1,136 @@
+//! A one-bit-per-slot set of the words a list of phrases opens with, asked
+//! at each word start of a text before an automaton is walked from there.
+//!
+//! A walk from a word start costs a chain of table reads, each waiting for
+//! the one before; through a long list's automaton (megabytes) most of
+//! those reads miss the cache, even for the common words ("minister",
+//! "said") that share a few letters with some listed name and are then
+//! abandoned. Whether the word at a start is one a phrase opens with is a
+//! few register operations and one read of a table small enough to stay
+//! in cache, so the walk is taken only where it may find something.
+//!
+//! A word here is a run of ASCII letters and digits, ASCII case ignored,
+//! and only its first eight bytes count (a word and its key agree on
+//! whether they are longer). For a phrase that matches on word boundaries
+//! from a word start, the text's word there is the phrase's opening word:
+//! the text repeats the phrase's bytes, and after a phrase that ends
+//! inside its opening word the boundary test wants no letter or digit. So
+//! an opening word not in the set rules a walk out; the set may answer yes
+//! wrongly (two keys sharing a slot), which only costs a walk.
+
+use super::swar;
+
+#[derive(Debug)]
+pub struct OpeningWords {
+    slots: Box<[u64]>,
+    /// A key's slot is the top bits of its hash: 64 less this many.
+    shift: u32,
+}
+
+/// Slots per opening word: about one word in this many that opens no
+/// phrase still shares a slot with one that does.
+const SLOTS_PER_WORD: usize = 32;
+const FEWEST_SLOTS: usize = 1 << 10;
+
+impl OpeningWords {
+    /// The opening words of `phrases`, which must all match on word
+    /// boundaries only.
+    pub fn new(phrases: &[impl AsRef<[u8]>]) -> OpeningWords {
+        let mut keys: Vec<u64> = phrases.iter().map(|p| key(p.as_ref(), 0)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let wanted = (keys.len() * SLOTS_PER_WORD)
+            .next_power_of_two()
+            .max(FEWEST_SLOTS);
+        let mut set = OpeningWords {
+            slots: vec![0; wanted / 64].into_boxed_slice(),
+            shift: 64 - wanted.trailing_zeros(),
+        };
+        for key in keys {
+            let slot = set.slot(key);
+            set.slots[slot / 64] |= 1 << (slot % 64);
+        }
+        set
+    }
+
+    /// Whether a phrase may open with the word at `at` of `text`.
+    pub fn may_open(&self, text: &[u8], at: usize) -> bool {
+        let slot = self.slot(key(text, at));
+        self.slots[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+}
+
+/// The first eight bytes of the word at `at`, lower-cased, the bytes after
+/// the word cleared (a word's bytes are never zero, so words of different
+/// lengths differ).
+fn key(text: &[u8], at: usize) -> u64 {
+    let chunk = swar::load(text, at).unwrap_or_else(|| {
+        let mut padded = [0u8; 8];
+        let tail = text.get(at..).unwrap_or_default();
+        padded[..tail.len()].copy_from_slice(tail);
+        u64::from_le_bytes(padded)
+    });
+    let length = swar::first(!swar::ascii_alphanumeric(chunk) & swar::HIGH);
+    let after_word = u64::MAX.checked_shl(8 * length as u32).unwrap_or(0);
+    let word = chunk & !after_word;
+    // 0x80 >> 2 is the bit that lower-cases an ASCII capital.
+    word | (swar::in_range(word, b'A', b'Z') >> 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word at `at` by the definition above, one byte at a time.
+    fn reference_key(text: &[u8], at: usize) -> Vec<u8> {
+        text[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .take(8)
+            .map(u8::to_ascii_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn opening_words_are_found_and_others_mostly_not() {
+        let phrases = ["lee jae myung", "o'brien", "kowalczyk", "ministry", "él"];
+        let set = OpeningWords::new(&phrases);
+        let text = "Kowalczyk said LEE met O'Brien at the Ministry of Health";
+        let at = |word: &str| text.find(word).unwrap();
+        for word in ["Kowalczyk", "LEE", "O'Brien", "Ministry"] {
+            assert!(set.may_open(text.as_bytes(), at(word)), "{word}");
+        }
+        // A word opening with a letter outside ASCII has an empty key, as
+        // does the phrase "él".
+        assert!(set.may_open("école".as_bytes(), 0));
+        // 1,024 slots and five words: these fall in empty ones.
+        for word in ["said", " at", "the", "Health"] {
+            let start = at(word) + usize::from(word.starts_with(' '));
+            assert!(!set.may_open(text.as_bytes(), start), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Keys agree exactly when the byte-at-a-time words do, wherever
+        /// the text ends.
+        #[test]
+        fn keys_are_the_words_first_eight_bytes(
+            a in "[a-zA-Z0-9 '.é-]{0,12}",
+            b in "[a-zA-Z0-9 '.é-]{0,12}",
+        ) {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            for i in 0..=a.len() {
+                for j in 0..=b.len() {
+                    proptest::prop_assert_eq!(
+                        key(a, i) == key(b, j),
+                        reference_key(a, i) == reference_key(b, j)
+                    );
+                }
+            }
+        }
+    }
+}
