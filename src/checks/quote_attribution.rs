@@ -493,9 +493,11 @@ impl QuoteAttribution {
     /// paragraph (in the first and the last paragraph of a quotation that
     /// runs over several). Returns the source span searched.
     fn in_window(&self, quotes: &ArticleQuotes, prose: &Prose, q: &Quotation) -> (bool, Span) {
-        let extents = q.extents(&quotes.paragraphs);
-        let (first_para, first) = extents[0].clone();
-        let (last_para, last) = extents[extents.len() - 1].clone();
+        let mut extents = q.extents(&quotes.paragraphs);
+        let (first_para, first) = extents
+            .next()
+            .expect("a quotation has the stretch its opening mark starts");
+        let (last_para, last) = extents.last().unwrap_or((first_para, first.clone()));
         let ends = if first_para == last_para {
             vec![(first_para, first.start, last.end)]
         } else {
@@ -690,7 +692,10 @@ impl Check for QuoteAttribution {
                 continue;
             }
             let block = quotes.blocks[q.open.para];
-            let (_, extent) = q.extents(&quotes.paragraphs)[0].clone();
+            let (_, extent) = q
+                .extents(&quotes.paragraphs)
+                .next()
+                .expect("a quotation has the stretch its opening mark starts");
             let shown = shorten(&content, 50, false);
             let span = block.span(extent);
             // Where it looked, when that is more than the quotation itself.

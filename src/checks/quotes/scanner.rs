@@ -23,6 +23,7 @@
 //! paragraph: a new straight opening mark right after a finished sentence
 //! while a quotation is open reopens it too.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Double (“ ” ") or single (‘ ’ ') quotation.
@@ -155,33 +156,39 @@ impl Quotation {
         })
     }
 
-    /// The quoted text of each stretch, marks excluded: `(paragraph, range
-    /// in its text)`.
-    pub fn pieces(&self, paragraphs: &[Paragraph]) -> Vec<(usize, Range<usize>)> {
-        self.stretches(paragraphs)
-            .map(|(para, _, from, to, _)| (para, from..to))
-            .collect()
+    /// What the quotation covers in each paragraph, marks included.
+    pub fn extents<'s>(
+        &'s self,
+        paragraphs: &'s [Paragraph],
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + 's {
+        let mut stretches = self.stretches(paragraphs).peekable();
+        std::iter::from_fn(move || {
+            let (para, start, _, _, mut end) = stretches.next()?;
+            while let Some((_, _, _, _, later_end)) = stretches.next_if(|s| s.0 == para) {
+                end = later_end;
+            }
+            Some((para, start..end))
+        })
     }
 
-    /// What the quotation covers in each paragraph, marks included.
-    pub fn extents(&self, paragraphs: &[Paragraph]) -> Vec<(usize, Range<usize>)> {
-        let mut out: Vec<(usize, Range<usize>)> = Vec::new();
-        for (para, start, _, _, end) in self.stretches(paragraphs) {
-            match out.last_mut() {
-                Some((last, range)) if *last == para => range.end = end,
-                _ => out.push((para, start..end)),
+    /// The quoted text (marks excluded), stretches joined with a space;
+    /// most quotations are one stretch, borrowed.
+    pub fn content<'p>(&self, paragraphs: &[Paragraph<'p>]) -> Cow<'p, str> {
+        let mut pieces = self
+            .stretches(paragraphs)
+            .map(|(para, _, from, to, _)| paragraphs[para].text[from..to].trim());
+        let first = pieces.next().unwrap_or_default();
+        match pieces.next() {
+            None => Cow::Borrowed(first),
+            Some(second) => {
+                let mut joined = [first, second].join(" ");
+                for piece in pieces {
+                    joined.push(' ');
+                    joined.push_str(piece);
+                }
+                Cow::Owned(joined)
             }
         }
-        out
-    }
-
-    /// The quoted text (marks excluded), stretches joined with a space.
-    pub fn content(&self, paragraphs: &[Paragraph]) -> String {
-        self.pieces(paragraphs)
-            .into_iter()
-            .map(|(p, r)| paragraphs[p].text[r].trim())
-            .collect::<Vec<_>>()
-            .join(" ")
     }
 }
 
@@ -649,7 +656,7 @@ mod tests {
         scan.quotations
             .iter()
             .filter(|q| q.close.is_some())
-            .map(|q| q.content(&ps))
+            .map(|q| q.content(&ps).into_owned())
             .collect()
     }
 
@@ -788,7 +795,10 @@ mod tests {
             "We had our heads down. So for us it is new,"
         );
         let end = texts[0].find(" he said").unwrap();
-        assert_eq!(s.quotations[0].extents(&ps), [(0, 0..end)]);
+        assert_eq!(
+            s.quotations[0].extents(&ps).collect::<Vec<_>>(),
+            [(0, 0..end)]
+        );
         // After a comma it is a second opener: the first was never closed.
         let s = scan(&paras(&["“One, “two,” he said."]));
         assert_eq!(role_letters(&s.marks[0]), "ooc");
