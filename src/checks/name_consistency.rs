@@ -55,7 +55,7 @@
 mod mentions;
 mod similar;
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use self::mentions::{Mention, collect};
 use super::{Check, Context, Kind, RuleMeta, fill};
@@ -195,13 +195,37 @@ impl Consistency {
 
 /// Mentions with one key but several spellings.
 fn same_letter_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>> {
-    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::with_capacity(mentions.len());
-    for m in mentions {
-        by_key.entry(&m.key).or_default().push(m);
+    // Most names are spelled one way, and then there is nothing to do: a
+    // key's mentions are gathered only once some of them differ (from its
+    // first mention outside a headline), not a list kept for every key.
+    let mut first_in_body: HashMap<&str, &Mention<'t>> = HashMap::with_capacity(mentions.len());
+    for m in mentions.iter().filter(|m| !m.title_case) {
+        first_in_body.entry(&m.key).or_insert(m);
     }
-    let mut groups: Vec<Vec<Form<'m, 't>>> = by_key
+    let mut differing: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
+    for m in mentions {
+        let Some(first) = first_in_body.get(m.key.as_str()) else {
+            continue;
+        };
+        let differs = if m.title_case {
+            !same_ignoring_case(&m.surface, &first.surface)
+        } else {
+            m.surface != first.surface
+        };
+        if differs {
+            differing.insert(&m.key, Vec::new());
+        }
+    }
+    if differing.is_empty() {
+        return Vec::new();
+    }
+    for m in mentions {
+        if let Some(uses) = differing.get_mut(m.key.as_str()) {
+            uses.push(m);
+        }
+    }
+    let mut groups: Vec<Vec<Form<'m, 't>>> = differing
         .into_values()
-        .filter(|uses| spelled_more_than_one_way(uses))
         .map(forms_of)
         .filter(|forms| forms.len() >= 2)
         .collect();
@@ -209,19 +233,14 @@ fn same_letter_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, '
     groups
 }
 
-/// A cheap test before the spellings are sorted out: most names are
-/// spelled one way, and then there is nothing to do.
-fn spelled_more_than_one_way(uses: &[&Mention<'_>]) -> bool {
-    let Some(first) = uses.iter().find(|m| !m.title_case) else {
-        return false;
-    };
-    uses.iter().any(|m| {
-        if m.title_case {
-            m.surface.to_lowercase() != first.surface.to_lowercase()
-        } else {
-            m.surface != first.surface
-        }
-    })
+/// Equal once both are lower-cased (a headline's title case is not a
+/// spelling); ASCII, nearly always, without building either.
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// Two-word names used in both orders.
@@ -256,11 +275,11 @@ fn slip_pairs<'m, 't>(
     cx: &Context<'_>,
     mentions: &'m [Mention<'t>],
 ) -> (Vec<Form<'m, 't>>, Vec<(usize, usize)>) {
-    let mut by_key: HashMap<&str, Vec<&Mention<'t>>> = HashMap::with_capacity(mentions.len());
-    for m in mentions.iter().filter(|m| m.words == 1) {
-        by_key.entry(&m.key).or_default().push(m);
-    }
-    let mut keys: Vec<&str> = by_key.keys().copied().collect();
+    let single_words = || mentions.iter().filter(|m| m.words == 1);
+    // Repeats dropped before sorting: the sort's comparisons are the
+    // branches a processor guesses worst.
+    let distinct: HashSet<&str> = single_words().map(|m| m.key.as_str()).collect();
+    let mut keys: Vec<&str> = distinct.into_iter().collect();
     keys.sort_unstable();
     let (mut pairs, crowded) = similar::slip_pairs(&keys);
     // Capitalised words the article also writes in lower case are ordinary
@@ -281,7 +300,10 @@ fn slip_pairs<'m, 't>(
     for (a, b) in pairs {
         let mut index = |key: usize| {
             *form_of.entry(key).or_insert_with(|| {
-                forms.push(merged_form(&by_key[keys[key]]));
+                // Few keys are in a pair: their mentions are gathered here.
+                let uses: Vec<&Mention<'t>> =
+                    single_words().filter(|m| m.key == keys[key]).collect();
+                forms.push(merged_form(&uses));
                 forms.len() - 1
             })
         };
