@@ -141,7 +141,8 @@ impl Check for Consistency {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let mentions = collect(cx);
+        let mut keys = String::with_capacity(doc.source.len() / 4);
+        let mentions = collect(cx, &mut keys);
         let settled = |m: &Mention<'_>| settled(cx, m);
         let mut odd: Vec<Odd<'_, '_>> = Vec::new();
         for forms in same_letter_groups(&mentions) {
@@ -200,11 +201,11 @@ fn same_letter_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, '
     // first mention outside a headline), not a list kept for every key.
     let mut first_in_body: HashMap<&str, &Mention<'t>> = HashMap::with_capacity(mentions.len());
     for m in mentions.iter().filter(|m| !m.title_case) {
-        first_in_body.entry(&m.key).or_insert(m);
+        first_in_body.entry(m.key).or_insert(m);
     }
     let mut differing: HashMap<&str, Vec<&Mention<'t>>> = HashMap::new();
     for m in mentions {
-        let Some(first) = first_in_body.get(m.key.as_str()) else {
+        let Some(first) = first_in_body.get(m.key) else {
             continue;
         };
         let differs = if m.title_case {
@@ -213,14 +214,14 @@ fn same_letter_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, '
             m.surface != first.surface
         };
         if differs {
-            differing.insert(&m.key, Vec::new());
+            differing.insert(m.key, Vec::new());
         }
     }
     if differing.is_empty() {
         return Vec::new();
     }
     for m in mentions {
-        if let Some(uses) = differing.get_mut(m.key.as_str()) {
+        if let Some(uses) = differing.get_mut(m.key) {
             uses.push(m);
         }
     }
@@ -278,7 +279,7 @@ fn slip_pairs<'m, 't>(
     let single_words = || mentions.iter().filter(|m| m.words == 1);
     // Repeats dropped before sorting: the sort's comparisons are the
     // branches a processor guesses worst.
-    let distinct: HashSet<&str> = single_words().map(|m| m.key.as_str()).collect();
+    let distinct: HashSet<&str> = single_words().map(|m| m.key).collect();
     let mut keys: Vec<&str> = distinct.into_iter().collect();
     keys.sort_unstable();
     let (mut pairs, crowded) = similar::slip_pairs(&keys);

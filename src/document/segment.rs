@@ -7,6 +7,7 @@
 //! space and something that can start a sentence, unless the word before the
 //! period is a known abbreviation.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Abbreviations after which a period never ends a sentence: titles and
@@ -158,7 +159,7 @@ fn opens_sentence(word: &str) -> bool {
 /// Split `text` into sentence ranges (trimmed of surrounding white space).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     // News sentences run about a hundred bytes: room for all of a block's
-    // at once, not grown two, four, eight.
+    // at once, not grown from four to eight to sixteen.
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let bytes = text.as_bytes();
     let mut start = skip_space(text, 0);
@@ -205,7 +206,8 @@ fn is_boundary(text: &str, sent_start: usize, punct: usize, mark: u8, next: usiz
         return true;
     }
     let word = word_before(text, sent_start, punct);
-    let lower = word.to_lowercase();
+    let mut buffer = [0; 32];
+    let lower = lowercase(word, &mut buffer);
     if lower.is_empty() {
         return true;
     }
@@ -230,6 +232,21 @@ fn is_boundary(text: &str, sent_start: usize, punct: usize, mark: u8, next: usiz
         return opens_sentence(&next_word);
     }
     true
+}
+
+/// `word` in lower case. Asked at nearly every full stop: a short ASCII
+/// word is lowered in `buffer`, not in a new allocation.
+fn lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if word.is_ascii()
+        && let Some(room) = buffer.get_mut(..word.len())
+    {
+        room.copy_from_slice(word.as_bytes());
+        room.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(room) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(word.to_lowercase())
 }
 
 /// The word (letters and inner periods) that ends right before `punct`.
@@ -293,6 +310,19 @@ mod tests {
                 "Nobody objected."
             ]
         );
+    }
+
+    #[test]
+    fn lowercase_lowers_in_the_buffer_or_allocates() {
+        let mut buffer = [0; 32];
+        assert!(matches!(
+            lowercase("Gov", &mut buffer),
+            Cow::Borrowed("gov")
+        ));
+        let long = "Abcdefghijklmnopqrstuvwxyzabcdefghij";
+        assert_eq!(lowercase(long, &mut buffer), long.to_lowercase());
+        assert_eq!(lowercase("Ltda", &mut buffer), "ltda");
+        assert!(matches!(lowercase("Šef", &mut buffer), Cow::Owned(s) if s == "šef"));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Every place an article names someone or something, as the consistency
 //! check compares them: single name words and runs of two to four words.
-//! Mentions borrow the article's text; only the folded key is built.
+//! Mentions borrow the article's text; only the folded keys are built, all
+//! into one buffer the caller keeps.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::checks::Context;
-use crate::checks::names::fold::joined_key;
+use crate::checks::names::fold::push_joined_key;
 use crate::checks::names::tokens::{Shape, Word};
 use crate::document::BlockKind;
 
@@ -26,7 +27,7 @@ pub struct Mention<'t> {
     pub surface: Cow<'t, str>,
     /// Folded, with no spaces or hyphens: equal keys are the same name
     /// spelled with other case, accents, hyphens or spacing.
-    pub key: String,
+    pub key: &'t str,
     /// Name words in it (a hyphenated word counts once).
     pub words: usize,
     /// Its two words, for order swaps of two-word names.
@@ -56,10 +57,13 @@ impl Mention<'_> {
     }
 }
 
-/// All mentions in `doc`, in document order.
-pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
+/// All mentions in `doc`, in document order, their keys written to `keys`.
+pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mention<'k>> {
     let doc = cx.doc;
     let mut mentions = Vec::new();
+    // Where each mention's key lies in `keys`, until all are written.
+    let mut key_ends: Vec<usize> = Vec::new();
+    keys.clear();
     // Reused from run to run: an article has hundreds of runs.
     let mut names: Vec<usize> = Vec::new();
     let mut titles: Vec<bool> = Vec::new();
@@ -85,7 +89,7 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
                 block: block_index,
                 range: 0..0,
                 surface: Cow::Borrowed(""),
-                key: String::new(),
+                key: "",
                 words: 1,
                 pair: None,
                 initial: false,
@@ -109,6 +113,9 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
                             continue;
                         }
                         let span_words = &run_words[first..=last];
+                        let raw = &text[group_range(span_words)];
+                        push_joined_key(raw, keys);
+                        key_ends.push(keys.len());
                         mentions.push(Mention {
                             lead: first.checked_sub(1).and_then(neighbour),
                             trail: neighbour(last + 1),
@@ -121,10 +128,11 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
                 if titles[a] || word.is_stop() {
                     continue;
                 }
+                push_joined_key(word.text, keys);
+                key_ends.push(keys.len());
                 mentions.push(Mention {
                     range: word.range(),
                     surface: straighten(word.text),
-                    key: joined_key(word.text),
                     initial: word.initial,
                     lead: first.checked_sub(1).and_then(neighbour),
                     trail: neighbour(first + 1),
@@ -134,14 +142,25 @@ pub fn collect<'d>(cx: &Context<'d>) -> Vec<Mention<'d>> {
             }
         }
     }
-    let order = |m: &Mention<'d>| (m.position(), std::cmp::Reverse(m.range.end));
+    let keys: &'k String = keys;
+    let mut start = 0;
+    for (mention, end) in mentions.iter_mut().zip(key_ends) {
+        mention.key = &keys[start..end];
+        start = end;
+    }
+    let order = |m: &Mention<'k>| (m.position(), std::cmp::Reverse(m.range.end));
     debug_assert!(mentions.is_sorted_by_key(order), "made out of order");
     mentions.sort_by_key(order);
     mentions
 }
 
+/// The text a run of words covers, first to last.
+fn group_range(words: &[Word<'_>]) -> Range<usize> {
+    words[0].range().start..words[words.len() - 1].range().end
+}
+
 fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> Mention<'t> {
-    let range = words[0].range().start..words[words.len() - 1].range().end;
+    let range = group_range(words);
     let raw = &text[range.clone()];
     let mut names = words
         .iter()
@@ -163,7 +182,6 @@ fn group_mention<'t>(text: &'t str, words: &[Word<'t>], base: &Mention<'t>) -> M
     };
     Mention {
         range,
-        key: joined_key(raw),
         words: count,
         surface,
         pair,

@@ -234,21 +234,25 @@ pub fn fold_word(word: &str) -> Cow<'_, str> {
 /// A key that ignores everything folding ignores and also where the name is
 /// split: "Jae-myung", "Jae Myung" and "Jaemyung" share one.
 pub fn joined_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    push_joined_key(s, &mut key);
+    key
+}
+
+/// [`joined_key`] written at the end of `keys`, which may hold many: an
+/// article's name keys share one buffer rather than an allocation each.
+pub fn push_joined_key(s: &str, keys: &mut String) {
     // Most names are plain ASCII: folding lower-cases the letters and the
     // key drops the gaps (spaces, hyphens) between parts.
     let ascii_gap = |b: u8| b.is_ascii() && is_gap(char::from(b));
     if s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || ascii_gap(b))
     {
-        let mut key = String::with_capacity(s.len());
-        for byte in s.bytes().filter(|&b| !ascii_gap(b)) {
-            key.push(char::from(byte.to_ascii_lowercase()));
-        }
-        return key;
+        let key = s.bytes().filter(|&b| !ascii_gap(b));
+        keys.extend(key.map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    let mut key = fold(s);
-    key.retain(|c| c != ' ');
-    key
+    keys.extend(fold(s).chars().filter(|&c| c != ' '));
 }
 
 /// Eight bytes of text that fold byte for byte, so [`Folded::new`] may
