@@ -499,24 +499,22 @@ impl QuoteAttribution {
             .expect("a quotation has the stretch its opening mark starts");
         let (last_para, last) = extents.last().unwrap_or((first_para, first.clone()));
         let ends = if first_para == last_para {
-            vec![(first_para, first.start, last.end)]
+            [Some((first_para, first.start, last.end)), None]
         } else {
-            vec![
-                (first_para, first.start, first.start),
-                (last_para, last.end, last.end),
+            [
+                Some((first_para, first.start, first.start)),
+                Some((last_para, last.end, last.end)),
             ]
         };
         let mut searched: Option<Span> = None;
         let mut found = false;
-        for (para, start, end) in ends {
+        for (para, start, end) in ends.into_iter().flatten() {
             let block = quotes.blocks[para];
             let window = window_around(block, start, end, self.window);
             let span = block.span(window.clone());
             searched = Some(searched.map_or(span, |s| s.cover(span)));
             let text = prose.text(para);
-            found |= sentences_in(block, window)
-                .into_iter()
-                .any(|s| self.lexicon.attributes(&text[s], prose));
+            found |= sentences_in(block, window).any(|s| self.lexicon.attributes(&text[s], prose));
         }
         (found, searched.unwrap_or_default())
     }
@@ -577,10 +575,7 @@ impl QuoteAttribution {
         if original.ends_with(':') {
             let window = window_around(block, original.len() - 1, original.len(), self.window);
             let text = prose.text(prev);
-            if sentences_in(block, window)
-                .into_iter()
-                .any(|s| self.lexicon.speaks(&text[s], prose))
-            {
+            if sentences_in(block, window).any(|s| self.lexicon.speaks(&text[s], prose)) {
                 return true;
             }
         }

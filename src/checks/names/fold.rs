@@ -162,12 +162,18 @@ impl Folded {
         } else if let Some(base) = latin_base(c) {
             self.push_piece(at, base);
         } else {
-            let lower: String = c
-                .to_lowercase()
-                .filter(|l| !is_combining_mark(*l))
-                .collect();
-            if !lower.is_empty() {
-                self.push_piece(at, &lower);
+            // Lower case is at most three characters of four bytes: built
+            // on the stack (curly quotes and dashes come here, many an
+            // article).
+            let mut buffer = [0; 12];
+            let mut len = 0;
+            for l in c.to_lowercase().filter(|l| !is_combining_mark(*l)) {
+                len += l.encode_utf8(&mut buffer[len..]).len();
+            }
+            if let Ok(lower) = std::str::from_utf8(&buffer[..len])
+                && !lower.is_empty()
+            {
+                self.push_piece(at, lower);
             }
         }
     }
@@ -355,6 +361,11 @@ mod tests {
         assert_eq!(fold("Nguyễn Phú Trọng"), "nguyen phu trong");
         assert_eq!(fold("O’Brien"), "o'brien");
         assert_eq!(fold("Jose\u{301}"), "jose");
+        // Outside the Latin table: lower case, combining marks dropped
+        // (İ lowers to "i" and a combining dot), other characters kept.
+        assert_eq!(fold("ЗЕЛЕНСЬКИЙ"), "зеленський");
+        assert_eq!(fold("İZMİR"), "izmir");
+        assert_eq!(fold("“Kyiv”"), "“kyiv”");
         assert_eq!(joined_key("Jae-myung"), joined_key("Jae myung"));
         assert_eq!(joined_key("Jaemyung"), joined_key("JAE-MYUNG"));
         // The plain-ASCII shortcut agrees with full folding.
