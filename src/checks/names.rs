@@ -169,9 +169,10 @@ impl Names {
     /// some name two ways, and finding again costs less than keeping.
     fn found<'d>(&self, cx: &Context<'d>) -> Vec<Found<'d>> {
         let mut all = Vec::new();
+        let mut folded = Folded::default();
         for block in blocks_in(cx.doc, &self.scope) {
             let text = block.text();
-            let folded = Folded::new(text);
+            folded.refold(text);
             for (pattern, folded_range) in self.spellings.find(&folded.text) {
                 let range = folded.original_range(folded_range, text);
                 let Some(found) = text.get(range.clone()) else {

@@ -31,10 +31,17 @@ struct Piece {
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
-        let mut folded = Folded {
-            text: String::with_capacity(original.len()),
-            pieces: Vec::new(),
-        };
+        let mut folded = Folded::default();
+        folded.refold(original);
+        folded
+    }
+
+    /// Fold `original` in place of what this held, keeping its buffers: a
+    /// check folds an article block after block.
+    pub fn refold(&mut self, original: &str) {
+        self.text.clear();
+        self.pieces.clear();
+        self.text.reserve(original.len());
         let bytes = original.as_bytes();
         let mut in_gap = false;
         // Most of the text is ASCII with single spaces, which folds byte for
@@ -77,10 +84,10 @@ impl Folded {
             match class {
                 Class::OtherGap if !in_gap => {
                     // One for one, as a space.
-                    if !folded.flush_run(original, run_start..at, run_continues) {
-                        folded.start_piece(at);
+                    if !self.flush_run(original, run_start..at, run_continues) {
+                        self.start_piece(at);
                     }
-                    folded.text.push(' ');
+                    self.text.push(' ');
                     run_start = at + 1;
                     run_continues = true;
                     in_gap = true;
@@ -88,24 +95,24 @@ impl Folded {
                 // Plain bytes and a first space were taken above: what is
                 // left is a gap after a gap, which is dropped.
                 Class::Plain | Class::Space | Class::OtherGap => {
-                    folded.flush_run(original, run_start..at, run_continues);
+                    self.flush_run(original, run_start..at, run_continues);
                     run_start = at + 1;
                     run_continues = false;
                 }
                 Class::NotAscii => {
-                    folded.flush_run(original, run_start..at, run_continues);
+                    self.flush_run(original, run_start..at, run_continues);
                     run_start = at;
                     let Some(c) = original[at..].chars().next() else {
                         break;
                     };
                     if is_gap(c) {
                         if !in_gap {
-                            folded.push_piece(at, " ");
+                            self.push_piece(at, " ");
                         }
                         in_gap = true;
                     } else {
                         in_gap = false;
-                        folded.push_char(c, at);
+                        self.push_char(c, at);
                     }
                     run_start = at + c.len_utf8();
                     run_continues = false;
@@ -115,9 +122,8 @@ impl Folded {
             }
             at += 1;
         }
-        folded.flush_run(original, run_start..at, run_continues);
-        folded.text.make_ascii_lowercase();
-        folded
+        self.flush_run(original, run_start..at, run_continues);
+        self.text.make_ascii_lowercase();
     }
 
     /// Copy the one-to-one ASCII run `run` of the original, starting a piece
@@ -373,6 +379,20 @@ mod tests {
             let slow: String = fold(word).chars().filter(|c| *c != ' ').collect();
             assert_eq!(joined_key(word), slow, "{word}");
         }
+    }
+
+    #[test]
+    fn refolding_forgets_the_text_before() {
+        let mut folded = Folded::new("Ça va, Straße   Łódź");
+        let text = "Kowalczyk  left";
+        folded.refold(text);
+        let fresh = Folded::new(text);
+        assert_eq!(folded.text, fresh.text);
+        assert_eq!(
+            format!("{:?}", folded.pieces),
+            format!("{:?}", fresh.pieces)
+        );
+        assert_eq!(folded.original_range(10..14, text), 11..15);
     }
 
     #[test]
