@@ -25,14 +25,28 @@ use crate::document::{Block, Document};
 /// export never holds all its words at once.
 const WORD_CACHE_BYTES: usize = 1 << 20;
 
+/// An analysis of every block of an article in one buffer (one allocation
+/// an article, not one a block): block `i`'s share ends at `ends[i]`.
+struct PerBlock<T> {
+    items: Vec<T>,
+    ends: Vec<usize>,
+}
+
+impl<T> PerBlock<T> {
+    fn block(&self, index: usize) -> &[T] {
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.items[start..self.ends[index]]
+    }
+}
+
 pub struct Context<'d> {
     pub doc: &'d Document,
     shared: Option<(&'d PhrasePass, PassHits)>,
     quotes: OnceCell<ArticleQuotes<'d>>,
     /// Each block's words, when the article is small enough to keep them.
-    words: OnceCell<Option<Vec<Vec<Word<'d>>>>>,
+    words: OnceCell<Option<PerBlock<Word<'d>>>>,
     /// Each block's runs of name words, kept like `words`.
-    runs: OnceCell<Option<Vec<Vec<Run>>>>,
+    runs: OnceCell<Option<PerBlock<Run>>>,
     /// What rules of one kind computed for each other (see `memo`).
     memo: RefCell<HashMap<(TypeId, u64), Rc<dyn Any>>>,
     /// Every rule checking the article, for what one settles for all.
@@ -135,15 +149,17 @@ impl<'d> Context<'d> {
     /// ([`tokens::words`]), tokenized once per article.
     pub fn block_words(&self, index: usize) -> Cow<'_, [Word<'d>]> {
         let doc = self.doc;
-        self.per_block(&self.words, index, |i| tokens::words(&doc.blocks[i]))
+        self.per_block(&self.words, index, |i, out| {
+            tokens::words_into(&doc.blocks[i], out);
+        })
     }
 
     /// The runs of name words in block `index` ([`tokens::runs`]), found
     /// once per article for the names kinds that read them.
     pub fn block_runs(&self, index: usize) -> Cow<'_, [Run]> {
         let doc = self.doc;
-        self.per_block(&self.runs, index, |i| {
-            tokens::runs(&self.block_words(i), doc.blocks[i].text())
+        self.per_block(&self.runs, index, |i, out| {
+            tokens::runs_into(&self.block_words(i), doc.blocks[i].text(), out);
         })
     }
 
@@ -152,17 +168,29 @@ impl<'d> Context<'d> {
     /// enough, made for that block alone on each call otherwise.
     fn per_block<'s, T: Clone>(
         &'s self,
-        kept: &'s OnceCell<Option<Vec<Vec<T>>>>,
+        kept: &'s OnceCell<Option<PerBlock<T>>>,
         index: usize,
-        make: impl Fn(usize) -> Vec<T>,
+        make: impl Fn(usize, &mut Vec<T>),
     ) -> Cow<'s, [T]> {
         let all = kept.get_or_init(|| {
-            (self.doc.source.len() <= WORD_CACHE_BYTES)
-                .then(|| (0..self.doc.blocks.len()).map(&make).collect())
+            (self.doc.source.len() <= WORD_CACHE_BYTES).then(|| {
+                let mut items = Vec::new();
+                let ends = (0..self.doc.blocks.len())
+                    .map(|i| {
+                        make(i, &mut items);
+                        items.len()
+                    })
+                    .collect();
+                PerBlock { items, ends }
+            })
         });
         match all {
-            Some(all) => Cow::Borrowed(all[index].as_slice()),
-            None => Cow::Owned(make(index)),
+            Some(all) => Cow::Borrowed(all.block(index)),
+            None => {
+                let mut items = Vec::new();
+                make(index, &mut items);
+                Cow::Owned(items)
+            }
         }
     }
 

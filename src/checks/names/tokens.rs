@@ -105,11 +105,18 @@ impl Run {
 
 /// Every word of `block`'s text with its shape.
 pub fn words(block: &Block) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    words_into(block, &mut out);
+    out
+}
+
+/// [`words`] added to `out`, which may hold other blocks' words.
+pub fn words_into<'b>(block: &'b Block, out: &mut Vec<Word<'b>>) {
     let text = block.text();
     let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
-    // Prose has about one word in six bytes, rarely one in four: one
-    // allocation for nearly every block.
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    // Prose has about one word in six bytes, rarely one in four: room made
+    // once for nearly every block.
+    out.reserve(text.len() / 4 + 1);
     let mut sentences = block.sentences.iter().enumerate().peekable();
     let mut current_sentence = (u32::MAX, 0..0);
     let mut last_sentence_seen = u32::MAX;
@@ -159,7 +166,6 @@ pub fn words(block: &Block) -> Vec<Word<'_>> {
             ascii: scanned.ascii,
         });
     }
-    out
 }
 
 // The tokenizer reads bytes and decodes a character only outside ASCII:
@@ -329,6 +335,12 @@ fn shape_of(word: &str, after: &str) -> Shape {
 /// separates them).
 pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
     let mut out = Vec::new();
+    runs_into(words, text, &mut out);
+    out
+}
+
+/// [`runs`] added to `out`, which may hold other blocks' runs.
+pub fn runs_into(words: &[Word<'_>], text: &str, out: &mut Vec<Run>) {
     let mut i = 0;
     while i < words.len() {
         if !matches!(words[i].shape, Shape::Name | Shape::Initial) || words[i].is_stop() {
@@ -381,7 +393,6 @@ pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
         }
         i = j.max(i + 1);
     }
-    out
 }
 
 /// Two words belong to one name when only spaces stand between them, or the
