@@ -149,7 +149,10 @@ impl<'d> Context<'d> {
     /// ([`tokens::words`]), tokenized once per article.
     pub fn block_words(&self, index: usize) -> Cow<'_, [Word<'d>]> {
         let doc = self.doc;
-        self.per_block(&self.words, index, |i, out| {
+        // Room for every block's words at once: grown block by block, the
+        // buffer would be copied several times over.
+        let room = || doc.blocks.iter().map(|b| b.text().len() / 4 + 1).sum();
+        self.per_block(&self.words, index, room, |i, out| {
             tokens::words_into(&doc.blocks[i], out);
         })
     }
@@ -158,23 +161,30 @@ impl<'d> Context<'d> {
     /// once per article for the names kinds that read them.
     pub fn block_runs(&self, index: usize) -> Cow<'_, [Run]> {
         let doc = self.doc;
-        self.per_block(&self.runs, index, |i, out| {
-            tokens::runs_into(&self.block_words(i), doc.blocks[i].text(), out);
-        })
+        self.per_block(
+            &self.runs,
+            index,
+            || 0,
+            |i, out| {
+                tokens::runs_into(&self.block_words(i), doc.blocks[i].text(), out);
+            },
+        )
     }
 
     /// Block `index`'s share of an analysis made block by block: made for
-    /// every block at once and kept in `kept` when the article is small
-    /// enough, made for that block alone on each call otherwise.
+    /// every block at once into one buffer of `room()` items to start with,
+    /// and kept in `kept`, when the article is small enough; made for that
+    /// block alone on each call otherwise.
     fn per_block<'s, T: Clone>(
         &'s self,
         kept: &'s OnceCell<Option<PerBlock<T>>>,
         index: usize,
+        room: impl Fn() -> usize,
         make: impl Fn(usize, &mut Vec<T>),
     ) -> Cow<'s, [T]> {
         let all = kept.get_or_init(|| {
             (self.doc.source.len() <= WORD_CACHE_BYTES).then(|| {
-                let mut items = Vec::new();
+                let mut items = Vec::with_capacity(room());
                 let ends = (0..self.doc.blocks.len())
                     .map(|i| {
                         make(i, &mut items);
