@@ -58,6 +58,7 @@ mod similar;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use self::mentions::{Mention, collect};
+use super::names::fold::push_joined_key;
 use super::{Check, Context, Kind, RuleMeta, fill};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label};
 use crate::document::Document;
@@ -248,13 +249,28 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 fn swapped_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>> {
     // Only whole two-word names: inside longer runs, titles and lists give
     // both orders innocently ("Gone Baby Gone", "PlayStation Portable").
-    let mut by_words: HashMap<(String, String), Vec<&Mention<'t>>> = HashMap::new();
+    // Both words' keys go into one buffer, and only an order whose reverse
+    // is there too gets a list of its mentions: most names have none.
+    let mut key_text = String::new();
+    let mut spans = Vec::new();
     for m in mentions.iter().filter(|m| m.whole_run && !m.title_case) {
         if let Some((a, b)) = m.pair {
-            by_words
-                .entry((joined_key(a), joined_key(b)))
-                .or_default()
-                .push(m);
+            let start = key_text.len();
+            push_joined_key(a, &mut key_text);
+            let middle = key_text.len();
+            push_joined_key(b, &mut key_text);
+            spans.push((m, start, middle, key_text.len()));
+        }
+    }
+    let keyed: Vec<((&str, &str), &Mention<'t>)> = spans
+        .into_iter()
+        .map(|(m, start, middle, end)| ((&key_text[start..middle], &key_text[middle..end]), m))
+        .collect();
+    let orders: HashSet<(&str, &str)> = keyed.iter().map(|(words, _)| *words).collect();
+    let mut by_words: HashMap<(&str, &str), Vec<&Mention<'t>>> = HashMap::new();
+    for ((a, b), m) in keyed {
+        if orders.contains(&(b, a)) {
+            by_words.entry((a, b)).or_default().push(m);
         }
     }
     let mut groups = Vec::new();
@@ -262,7 +278,7 @@ fn swapped_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>>
         if a >= b {
             continue;
         }
-        if let Some(backward) = by_words.get(&(b.clone(), a.clone())) {
+        if let Some(backward) = by_words.get(&(*b, *a)) {
             groups.push(vec![merged_form(forward), merged_form(backward)]);
         }
     }
