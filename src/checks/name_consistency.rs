@@ -310,6 +310,18 @@ fn slip_pairs<'m, 't>(
             pairs = similar::slip_pairs(&keys).0;
         }
     }
+    // Mentions gathered, in one pass, only for the keys in some pair: few
+    // are (a pass per key would be quadratic in a long export).
+    let mut uses: HashMap<&str, Vec<&Mention<'t>>> = pairs
+        .iter()
+        .flat_map(|&(a, b)| [keys[a], keys[b]])
+        .map(|key| (key, Vec::new()))
+        .collect();
+    for m in single_words() {
+        if let Some(list) = uses.get_mut(m.key) {
+            list.push(m);
+        }
+    }
     // Forms only for keys in some pair, each built once.
     let mut form_of: HashMap<usize, usize> = HashMap::new();
     let mut forms = Vec::new();
@@ -317,10 +329,7 @@ fn slip_pairs<'m, 't>(
     for (a, b) in pairs {
         let mut index = |key: usize| {
             *form_of.entry(key).or_insert_with(|| {
-                // Few keys are in a pair: their mentions are gathered here.
-                let uses: Vec<&Mention<'t>> =
-                    single_words().filter(|m| m.key == keys[key]).collect();
-                forms.push(merged_form(&uses));
+                forms.push(merged_form(&uses[keys[key]]));
                 forms.len() - 1
             })
         };
