@@ -58,7 +58,7 @@ mod similar;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use self::mentions::{Mention, collect};
-use super::names::fold::push_joined_key;
+use super::names::fold::{joined_key, push_joined_key};
 use super::{Check, Context, Kind, RuleMeta, fill};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Label};
 use crate::document::Document;
@@ -255,16 +255,14 @@ fn swapped_groups<'m, 't>(mentions: &'m [Mention<'t>]) -> Vec<Vec<Form<'m, 't>>>
     let mut spans = Vec::new();
     for m in mentions.iter().filter(|m| m.whole_run && !m.title_case) {
         if let Some((a, b)) = m.pair {
-            let start = key_text.len();
-            push_joined_key(a, &mut key_text);
-            let middle = key_text.len();
-            push_joined_key(b, &mut key_text);
-            spans.push((m, start, middle, key_text.len()));
+            let a = push_joined_key(a, &mut key_text);
+            let b = push_joined_key(b, &mut key_text);
+            spans.push(((a, b), m));
         }
     }
     let keyed: Vec<((&str, &str), &Mention<'t>)> = spans
         .into_iter()
-        .map(|(m, start, middle, end)| ((&key_text[start..middle], &key_text[middle..end]), m))
+        .map(|((a, b), m)| ((&key_text[a], &key_text[b]), m))
         .collect();
     let orders: HashSet<(&str, &str)> = keyed.iter().map(|(words, _)| *words).collect();
     let mut by_words: HashMap<(&str, &str), Vec<&Mention<'t>>> = HashMap::new();
@@ -338,10 +336,6 @@ fn slip_pairs<'m, 't>(
     }
     indexed.sort_by_key(|&(a, _)| forms[a].first().position());
     (forms, indexed)
-}
-
-fn joined_key(word: &str) -> String {
-    crate::checks::names::fold::joined_key(word)
 }
 
 /// Split mentions of one key into spellings. A headline's title case is

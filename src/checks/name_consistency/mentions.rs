@@ -62,7 +62,7 @@ pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mentio
     let doc = cx.doc;
     let mut mentions = Vec::new();
     // Where each mention's key lies in `keys`, until all are written.
-    let mut key_ends: Vec<usize> = Vec::new();
+    let mut key_ranges: Vec<Range<usize>> = Vec::new();
     keys.clear();
     // Reused from run to run: an article has hundreds of runs.
     let mut names: Vec<usize> = Vec::new();
@@ -114,8 +114,7 @@ pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mentio
                         }
                         let span_words = &run_words[first..=last];
                         let raw = &text[group_range(span_words)];
-                        push_joined_key(raw, keys);
-                        key_ends.push(keys.len());
+                        key_ranges.push(push_joined_key(raw, keys));
                         mentions.push(Mention {
                             lead: first.checked_sub(1).and_then(neighbour),
                             trail: neighbour(last + 1),
@@ -128,8 +127,7 @@ pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mentio
                 if titles[a] || word.is_stop() {
                     continue;
                 }
-                push_joined_key(word.text, keys);
-                key_ends.push(keys.len());
+                key_ranges.push(push_joined_key(word.text, keys));
                 mentions.push(Mention {
                     range: word.range(),
                     surface: straighten(word.text),
@@ -143,10 +141,8 @@ pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mentio
         }
     }
     let keys: &'k String = keys;
-    let mut start = 0;
-    for (mention, end) in mentions.iter_mut().zip(key_ends) {
-        mention.key = &keys[start..end];
-        start = end;
+    for (mention, range) in mentions.iter_mut().zip(key_ranges) {
+        mention.key = &keys[range];
     }
     let order = |m: &Mention<'k>| (m.position(), std::cmp::Reverse(m.range.end));
     debug_assert!(mentions.is_sorted_by_key(order), "made out of order");

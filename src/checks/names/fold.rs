@@ -253,7 +253,9 @@ pub fn joined_key(s: &str) -> String {
 
 /// [`joined_key`] written at the end of `keys`, which may hold many: an
 /// article's name keys share one buffer rather than an allocation each.
-pub fn push_joined_key(s: &str, keys: &mut String) {
+/// Returns where in `keys` it went.
+pub fn push_joined_key(s: &str, keys: &mut String) -> Range<usize> {
+    let start = keys.len();
     // Most names are plain ASCII: folding lower-cases the letters and the
     // key drops the gaps (spaces, hyphens) between parts.
     let ascii_gap = |b: u8| b.is_ascii() && is_gap(char::from(b));
@@ -262,9 +264,10 @@ pub fn push_joined_key(s: &str, keys: &mut String) {
     {
         let key = s.bytes().filter(|&b| !ascii_gap(b));
         keys.extend(key.map(|b| char::from(b.to_ascii_lowercase())));
-        return;
+    } else {
+        keys.extend(fold(s).chars().filter(|&c| c != ' '));
     }
-    keys.extend(fold(s).chars().filter(|&c| c != ' '));
+    start..keys.len()
 }
 
 /// Eight bytes of text that fold byte for byte, so [`Folded::new`] may
