@@ -145,8 +145,9 @@ enum Searcher {
 pub struct PhrasePass {
     merged: MergedSets,
     /// Registered sets by address: a check's sets live as long as the
-    /// check, which the engine owns and never moves out of its box.
-    slots: HashMap<usize, usize>,
+    /// check, which the engine owns and never moves out of its box. Asked
+    /// several times per rule per article: a fast hash, not SipHash.
+    slots: foldhash::HashMap<usize, usize>,
 }
 
 /// Candidates for each registered set in one article.
