@@ -3,21 +3,55 @@
 
 use std::sync::OnceLock;
 
-use foldhash::HashSet;
-
-/// A fixed word list, looked up by hash: the names and attribution checks
-/// ask these about most words of every article.
+/// A fixed word list, looked up by signature: the names and attribution
+/// checks ask these about most words of every article.
 pub struct WordList {
     words: &'static [&'static str],
-    /// A filter that turns most words away before any hashing, made when
+    /// A filter that turns most words away before any lookup, made when
     /// the program is compiled: the longest word's length, and a bit per
     /// (length, first byte, last byte) signature of the words in the list.
     longest: usize,
     signatures: Bits<SIGNATURE_WORDS>,
-    set: OnceLock<HashSet<&'static str>>,
+    by_signature: OnceLock<BySignature>,
 }
 
 const SIGNATURE_WORDS: usize = 16;
+const SIGNATURES: usize = SIGNATURE_WORDS * 64;
+
+/// The words grouped by signature (modulo [`SIGNATURES`]): a word that
+/// passes the filter is compared with the one or two words of its group,
+/// which costs less than hashing it.
+struct BySignature {
+    /// Group `g` is `words[starts[g]..starts[g + 1]]`.
+    starts: Box<[u32]>,
+    words: Box<[&'static str]>,
+}
+
+impl BySignature {
+    fn new(list: &[&'static str]) -> BySignature {
+        let mut words = list.to_vec();
+        words.sort_by_key(|w| signature(w.as_bytes()) % SIGNATURES);
+        let mut starts = vec![0u32; SIGNATURES + 1];
+        for word in &words {
+            starts[signature(word.as_bytes()) % SIGNATURES + 1] += 1;
+        }
+        for g in 0..SIGNATURES {
+            starts[g + 1] += starts[g];
+        }
+        BySignature {
+            starts: starts.into_boxed_slice(),
+            words: words.into_boxed_slice(),
+        }
+    }
+
+    fn contains(&self, word: &[u8]) -> bool {
+        let group = signature(word) % SIGNATURES;
+        let (from, to) = (self.starts[group], self.starts[group + 1]);
+        self.words[from as usize..to as usize]
+            .iter()
+            .any(|w| w.as_bytes() == word)
+    }
+}
 
 /// A set of small numbers, a bit each (`WORDS` × 64 of them): the cheap
 /// filters that turn most words away before anything is hashed.
@@ -75,7 +109,7 @@ impl WordList {
             words,
             longest,
             signatures,
-            set: OnceLock::new(),
+            by_signature: OnceLock::new(),
         }
     }
 
@@ -84,7 +118,8 @@ impl WordList {
         self.words
     }
 
-    /// False for most words not in the list, without hashing them.
+    /// False for most words not in the list, without looking them up.
+    #[inline]
     fn may_contain(&self, word: &[u8]) -> bool {
         // Both tests, not one then the other: whether a word is short
         // enough is a coin toss the processor keeps losing; whether the
@@ -92,12 +127,23 @@ impl WordList {
         (word.len() <= self.longest) & self.signatures.contains(signature(word))
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.may_contain(word.as_bytes())
-            && self
-                .set
-                .get_or_init(|| self.words.iter().copied().collect())
-                .contains(word)
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// The filter where the word is asked about; the groups, rarely
+    /// reached, out of line.
+    #[inline]
+    fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.may_contain(word) && self.in_groups(word)
+    }
+
+    #[inline(never)]
+    fn in_groups(&self, word: &[u8]) -> bool {
+        self.by_signature
+            .get_or_init(|| BySignature::new(self.words))
+            .contains(word)
     }
 
     /// Whether the list holds `word` in lower case (ASCII letters lowered;
@@ -111,7 +157,8 @@ impl WordList {
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        self.may_contain(lower) && std::str::from_utf8(lower).is_ok_and(|l| self.contains(l))
+        // ASCII in, ASCII out: compared as bytes, no UTF-8 check needed.
+        self.contains_bytes(lower)
     }
 }
 
@@ -134,5 +181,28 @@ mod tests {
             "the list holds it capitalised"
         );
         assert!(!LIST.contains_lowercase("Saïd"));
+    }
+
+    #[test]
+    fn words_sharing_a_signature_are_told_apart() {
+        // More words than signatures: every group holds several, and
+        // words of one length and outer letters ("bab", "bcb") share one.
+        let words: Vec<&'static str> = (0..3000)
+            .map(|n: u32| {
+                let inner: String = n
+                    .to_string()
+                    .bytes()
+                    .map(|d| char::from(b'a' + d - b'0'))
+                    .collect();
+                &*Box::leak(format!("b{inner}b").into_boxed_str())
+            })
+            .collect();
+        let list = WordList::new(Box::leak(words.clone().into_boxed_slice()));
+        for word in &words {
+            assert!(list.contains(word), "{word}");
+            assert!(!list.contains(&format!("{word}z")), "{word}z");
+            assert!(!list.contains(&word.replace('b', "c")), "{word} as c");
+        }
+        assert!(!list.contains("bb") && !list.contains("b"));
     }
 }
