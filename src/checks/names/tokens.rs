@@ -117,8 +117,10 @@ pub fn words_into<'b>(block: &'b Block, out: &mut Vec<Word<'b>>) {
     // Prose has about one word in six bytes, rarely one in four: room made
     // once for nearly every block.
     out.reserve(text.len() / 4 + 1);
-    let mut sentences = block.sentences.iter().enumerate().peekable();
-    let mut current_sentence = (u32::MAX, 0..0);
+    let sentences = block.sentences.as_slice();
+    // The first sentence that ends after the word being read: sentences
+    // are in order and do not overlap.
+    let mut next_sentence = 0;
     let mut last_sentence_seen = u32::MAX;
     let mut at = 0;
     while let Some(start) = next_word_start(text, at) {
@@ -134,20 +136,15 @@ pub fn words_into<'b>(block: &'b Block, out: &mut Vec<Word<'b>>) {
                 }
             }
         }
-        while let Some(&(index, range)) = sentences.peek() {
-            if range.end <= start {
-                sentences.next();
-                continue;
-            }
-            if range.start <= start {
-                current_sentence = (index as u32, range.clone());
-            }
-            break;
+        while sentences
+            .get(next_sentence)
+            .is_some_and(|range| range.end <= start)
+        {
+            next_sentence += 1;
         }
-        let sentence = if current_sentence.1.contains(&start) {
-            current_sentence.0
-        } else {
-            u32::MAX
+        let sentence = match sentences.get(next_sentence) {
+            Some(range) if range.start <= start => next_sentence as u32,
+            _ => u32::MAX,
         };
         let initial = title_case || sentence != last_sentence_seen;
         last_sentence_seen = sentence;
