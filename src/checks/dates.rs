@@ -96,6 +96,7 @@
 //! is wrong, and only the reporter knows which. `impossible-date` has no fix.
 
 mod calendar;
+mod finder;
 mod gate;
 mod locale;
 mod matcher;

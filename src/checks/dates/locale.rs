@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::finder::Finder;
 use super::gate::Gate;
 use super::matcher::{self, Lexicon, Names, Parts};
 use super::template::{DIGIT, Template, Token, Vocabulary, alternation};
@@ -58,7 +59,7 @@ pub struct Locale {
     pub name: String,
     /// Every `weekday_dates` template, then every `dates` template, as one
     /// regex without capture groups (the fastest kind to run over long text).
-    pub finder: Regex,
+    pub finder: Finder,
     /// Says where `finder` cannot match, cheaply.
     pub gate: Gate,
     /// The same templates (`true` for a bare date), to read a match's parts.
@@ -191,7 +192,7 @@ fn compile(file: &RuleFile, spanned: &Spanned<LocaleSpec>) -> Result<Locale, Rul
         .chain(dates.iter().map(|date| date_regex(&vocabulary, date)))
         .map(|alternative| format!("(?:{alternative})"))
         .collect();
-    let finder = build_regex(&finder.join("|"), false).map_err(|e| {
+    let finder = Finder::new(&finder.join("|")).map_err(|e| {
         file.error_at(
             spanned,
             format!("locale `{}` does not compile: {e}", spec.name),

@@ -81,18 +81,23 @@ pub fn mentions(
     }
     let mut at = 0;
     while at < text.len() {
-        let Some(found) = locale.finder.find_at(text, at) else {
+        // A match that goes on from the word or number before it is none:
+        // such starts are not even tried.
+        let Some(found) = locale
+            .finder
+            .find_at(text, at, |start| opens_alone(text, start))
+        else {
             break;
         };
-        let start = found.start();
+        let start = found.start;
         // Cheap test first: a match inside a longer word or number is none.
-        let mention = stands_alone(text, &found.range())
-            .then(|| locale.parts(found.as_str()))
+        let mention = stands_alone(text, &found)
+            .then(|| locale.parts(&text[found.clone()]))
             .flatten()
-            .and_then(|parts| read(locale, locale_index, time, text, found.range(), &parts));
+            .and_then(|parts| read(locale, locale_index, time, text, found.clone(), &parts));
         match mention {
             Some(mention) => {
-                at = found.end();
+                at = found.end;
                 out.push(mention);
             }
             // Something else may start inside the rejected match.
@@ -163,13 +168,31 @@ fn read(
 
 /// The match is not a piece of a longer word or number.
 fn stands_alone(text: &str, range: &Range<usize>) -> bool {
-    let matched = &text[range.clone()];
-    let (Some(first), Some(last)) = (matched.chars().next(), matched.chars().next_back()) else {
+    let Some(last) = text[range.clone()].chars().next_back() else {
         return false;
     };
-    let before = &text[..range.start];
     let after = &text[range.end..];
-    let left_ok = before.chars().next_back().is_none_or(|b| {
+    let right_ok = after.chars().next().is_none_or(|n| {
+        if is_digit(last) {
+            // "March 2026", "May 5,000", "May 5.5", "Jan. 13a"
+            let decimal =
+                matches!(n, '.' | ',' | ':') && after[1..].chars().next().is_some_and(is_digit);
+            !(is_digit(n) || n.is_ascii_alphabetic() || decimal)
+        } else {
+            !runs_together(last, n)
+        }
+    });
+    opens_alone(text, range.start) && right_ok
+}
+
+/// What starts at `start` does not go on from a word or number before it:
+/// a match starting there may stand alone.
+fn opens_alone(text: &str, start: usize) -> bool {
+    let Some(first) = text[start..].chars().next() else {
+        return false;
+    };
+    let before = &text[..start];
+    before.chars().next_back().is_none_or(|b| {
         if is_digit(first) {
             // "2013 January", "A13 March", "3.13 March"
             let decimal = matches!(b, '.' | ',' | ':')
@@ -181,18 +204,7 @@ fn stands_alone(text: &str, range: &Range<usize>) -> bool {
         } else {
             !runs_together(b, first)
         }
-    });
-    let right_ok = after.chars().next().is_none_or(|n| {
-        if is_digit(last) {
-            // "March 2026", "May 5,000", "May 5.5", "Jan. 13a"
-            let decimal =
-                matches!(n, '.' | ',' | ':') && after[1..].chars().next().is_some_and(is_digit);
-            !(is_digit(n) || n.is_ascii_alphabetic() || decimal)
-        } else {
-            !runs_together(last, n)
-        }
-    });
-    left_ok && right_ok
+    })
 }
 
 /// Two neighbouring characters that would make one word: letters or digits
