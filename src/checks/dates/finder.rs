@@ -36,7 +36,8 @@ pub enum Finder {
         caches: Pool<Cache, CacheMaker>,
         starts: StartBytes,
     },
-    /// A pattern that may match the empty text: searched the ordinary way.
+    /// A pattern that may match the empty text or looks around itself:
+    /// searched the ordinary way.
     Anywhere(Regex),
 }
 
