@@ -21,6 +21,7 @@
 
 use memchr::memmem::Finder;
 
+use super::matcher::is_digit;
 use super::template::{Node, Template, Token};
 
 /// Where a date template's mark stands next to numbers.
@@ -111,11 +112,6 @@ fn has_digit(text: &str) -> bool {
         || memchr::memchr_iter(0xEF, bytes).any(|at| {
             bytes.get(at + 1) == Some(&0xBC) && matches!(bytes.get(at + 2), Some(0x90..=0x99))
         })
-}
-
-/// The digits of the template language's numbers (`template::DIGIT`).
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// A number token, and whether its text ends with a digit.

@@ -260,6 +260,7 @@ fn digit_runs(text: &str, min: usize, max: usize) -> impl Iterator<Item = usize>
     (min.max(1)..=count).rev().map(move |n| ends[n - 1])
 }
 
+/// The digits of the template language's numbers (`template::DIGIT`).
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
