@@ -15,8 +15,9 @@ use std::ops::Range;
 
 use memchr::memchr_iter;
 use regex::{CaptureLocations, Regex};
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::{Hir, Look};
 
+use super::match_start::MatchStart;
 use super::text::build_regex;
 
 pub struct LineRegex {
@@ -25,7 +26,7 @@ pub struct LineRegex {
     /// What a match can start with, when every match of the pattern starts
     /// a line and `regex` is tried anchored at line starts instead of
     /// searched for.
-    line_start: Option<Start>,
+    line_start: Option<MatchStart>,
     /// Index of the group named `match`, when there is one.
     match_group: Option<usize>,
 }
@@ -36,7 +37,7 @@ impl LineRegex {
     ///
     /// [`parse_regex`]: super::text::parse_regex
     pub fn new(pattern: &str, hir: &Hir, ignore_case: bool) -> Result<LineRegex, String> {
-        let line_start = starts_lines(hir).then(|| Start::of(hir));
+        let line_start = starts_lines(hir).then(|| MatchStart::of(hir));
         let regex = match line_start {
             Some(_) => build_regex(&format!(r"\A(?:{pattern})"), ignore_case)?,
             None => build_regex(pattern, ignore_case)?,
@@ -99,85 +100,6 @@ impl LineRegex {
         let part = locations.get(group).map_or(whole.clone(), |(s, e)| s..e);
         Some((whole, part))
     }
-}
-
-/// The bytes a match can start with, and whether a match can be empty.
-struct Start {
-    bytes: [bool; 256],
-    empty: bool,
-}
-
-impl Start {
-    const NOTHING: Start = Start {
-        bytes: [false; 256],
-        empty: false,
-    };
-
-    fn of(hir: &Hir) -> Start {
-        let mut start = Start::NOTHING;
-        match hir.kind() {
-            HirKind::Empty | HirKind::Look(_) => start.empty = true,
-            HirKind::Literal(literal) => match literal.0.first() {
-                Some(&b) => start.bytes[usize::from(b)] = true,
-                None => start.empty = true,
-            },
-            HirKind::Class(Class::Bytes(class)) => {
-                for range in class.iter() {
-                    start.add(range.start(), range.end());
-                }
-            }
-            HirKind::Class(Class::Unicode(class)) => {
-                // A character's first UTF-8 byte grows with its code point,
-                // so a range of characters starts with a range of bytes.
-                for range in class.iter() {
-                    start.add(first_byte(range.start()), first_byte(range.end()));
-                }
-            }
-            HirKind::Capture(capture) => start = Start::of(&capture.sub),
-            HirKind::Repetition(repetition) => {
-                start = Start::of(&repetition.sub);
-                start.empty |= repetition.min == 0;
-            }
-            HirKind::Alternation(branches) => {
-                for branch in branches {
-                    start.join(&Start::of(branch));
-                }
-            }
-            HirKind::Concat(parts) => {
-                start.empty = true;
-                for part in parts {
-                    let next = Start::of(part);
-                    start.join(&Start {
-                        empty: false,
-                        ..next
-                    });
-                    if !next.empty {
-                        start.empty = false;
-                        break;
-                    }
-                }
-            }
-        }
-        start
-    }
-
-    fn add(&mut self, from: u8, to: u8) {
-        for b in from..=to {
-            self.bytes[usize::from(b)] = true;
-        }
-    }
-
-    fn join(&mut self, other: &Start) {
-        for (mine, theirs) in self.bytes.iter_mut().zip(other.bytes) {
-            *mine |= theirs;
-        }
-        self.empty |= other.empty;
-    }
-}
-
-fn first_byte(c: char) -> u8 {
-    let mut buffer = [0; 4];
-    c.encode_utf8(&mut buffer).as_bytes()[0]
 }
 
 /// True when every match of `hir` starts where `(?m)^` holds, and the
@@ -265,9 +187,9 @@ mod tests {
                 ..line_regex(pattern)
             };
             let ungated = LineRegex {
-                line_start: Some(Start {
+                line_start: Some(MatchStart {
                     empty: true,
-                    ..Start::NOTHING
+                    ..MatchStart::NOTHING
                 }),
                 ..line_regex(pattern)
             };

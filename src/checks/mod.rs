@@ -9,6 +9,7 @@ pub mod dfa_walk;
 pub mod existence;
 pub mod first_reference;
 mod line_regex;
+mod match_start;
 pub mod name_consistency;
 pub mod names;
 mod opening_words;

@@ -19,8 +19,8 @@ use regex::Regex;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, nfa::thompson};
-use regex_syntax::hir::{Class, Hir, HirKind};
 
+use crate::checks::match_start::MatchStart;
 use crate::checks::swar;
 use crate::checks::text::{REGEX_SIZE_LIMIT, build_regex, parse_regex};
 
@@ -44,9 +44,12 @@ pub enum Finder {
 impl Finder {
     pub fn new(pattern: &str) -> Result<Finder, String> {
         let hir = parse_regex(pattern, false)?;
-        let Some(starts) = first_bytes(&hir) else {
+        let start = MatchStart::of(&hir);
+        // An empty match may start anywhere; a look-around (word
+        // boundaries) a lazy DFA may refuse to follow outside ASCII.
+        if start.empty || !hir.properties().look_set().is_empty() {
             return build_regex(pattern, false).map(Finder::Anywhere);
-        };
+        }
         // Built from the tree already parsed: a locale's finder is tens of
         // kilobytes of pattern, and parsing it is a good part of start-up.
         let nfa = thompson::Compiler::new()
@@ -65,7 +68,7 @@ impl Finder {
         Ok(Finder::FromStarts {
             dfa: Box::new(dfa),
             caches: Pool::new(Box::new(move || maker.create_cache())),
-            starts: StartBytes::new(starts),
+            starts: StartBytes::new(start.bytes),
         })
     }
 
@@ -139,7 +142,7 @@ struct Groups {
 }
 
 impl StartBytes {
-    fn new(exact: Box<[bool; 256]>) -> StartBytes {
+    fn new(exact: [bool; 256]) -> StartBytes {
         let any = |test: fn(&u8) -> bool| (0..=255u8).filter(test).any(|b| exact[usize::from(b)]);
         let groups = Groups {
             digits: any(u8::is_ascii_digit),
@@ -149,7 +152,10 @@ impl StartBytes {
         };
         let ungrouped = any(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
         let groups = (!ungrouped).then_some(groups);
-        StartBytes { exact, groups }
+        StartBytes {
+            exact: Box::new(exact),
+            groups,
+        }
     }
 
     /// The first start byte at or after `at`.
@@ -187,95 +193,9 @@ impl StartBytes {
     }
 }
 
-/// The bytes any match of `hir` starts with, or `None` when a match may
-/// be empty or the pattern looks at the text around it (word boundaries,
-/// which a lazy DFA may refuse to follow outside ASCII).
-fn first_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
-    if has_look(hir) {
-        return None;
-    }
-    let mut starts = Box::new([false; 256]);
-    let may_be_empty = add_first_bytes(hir, &mut starts);
-    (!may_be_empty).then_some(starts)
-}
-
-/// Adds the bytes a match of `hir` may start with to `starts`; true when
-/// the match may be empty (so what follows may start it too).
-fn add_first_bytes(hir: &Hir, starts: &mut [bool; 256]) -> bool {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => true,
-        HirKind::Literal(literal) => match literal.0.first() {
-            Some(&b) => {
-                starts[usize::from(b)] = true;
-                false
-            }
-            None => true,
-        },
-        HirKind::Class(Class::Bytes(class)) => {
-            for range in class.iter() {
-                for b in range.start()..=range.end() {
-                    starts[usize::from(b)] = true;
-                }
-            }
-            class.iter().next().is_none()
-        }
-        HirKind::Class(Class::Unicode(class)) => {
-            // UTF-8 lead bytes grow with the code point: a range of
-            // characters starts with the bytes from its first's lead byte
-            // to its last's.
-            for range in class.iter() {
-                let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
-                for b in lead(range.start())..=lead(range.end()) {
-                    starts[usize::from(b)] = true;
-                }
-            }
-            class.iter().next().is_none()
-        }
-        HirKind::Repetition(repetition) => {
-            add_first_bytes(&repetition.sub, starts) || repetition.min == 0
-        }
-        HirKind::Capture(capture) => add_first_bytes(&capture.sub, starts),
-        HirKind::Concat(parts) => parts.iter().all(|part| add_first_bytes(part, starts)),
-        HirKind::Alternation(parts) => parts
-            .iter()
-            .fold(false, |empty, part| add_first_bytes(part, starts) | empty),
-    }
-}
-
-fn has_look(hir: &Hir) -> bool {
-    match hir.kind() {
-        HirKind::Look(_) => true,
-        HirKind::Repetition(repetition) => has_look(&repetition.sub),
-        HirKind::Capture(capture) => has_look(&capture.sub),
-        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_look),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn starts_of(pattern: &str) -> Option<String> {
-        let starts = first_bytes(&parse_regex(pattern, false).unwrap())?;
-        Some(
-            (0..=255u8)
-                .filter(|&b| starts[usize::from(b)])
-                .map(char::from)
-                .collect(),
-        )
-    }
-
-    #[test]
-    fn first_bytes_of_patterns() {
-        assert_eq!(starts_of("Mon|Tue|[0-9]").as_deref(), Some("0123456789MT"));
-        assert_eq!(starts_of("(?:,)?x").as_deref(), Some(",x"));
-        assert_eq!(starts_of("a?b*c").as_deref(), Some("abc"));
-        // "é" starts with the byte 0xC3.
-        assert_eq!(starts_of("é|z").as_deref(), Some("z\u{c3}"));
-        assert_eq!(starts_of("a?"), None, "may match the empty text");
-        assert_eq!(starts_of(r"\bMay"), None, "looks at the text before it");
-    }
 
     proptest::proptest! {
         /// Eight bytes at a time or one by one, the same start bytes.
@@ -286,13 +206,13 @@ mod tests {
             picks in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..6),
             other in proptest::prelude::any::<bool>(),
         ) {
-            let mut exact = Box::new([false; 256]);
+            let mut exact = [false; 256];
             for b in picks {
                 // Digits, letters and non-ASCII bytes, or any byte.
                 let b = if other || !b.is_ascii() || b.is_ascii_alphanumeric() { b } else { b'Q' };
                 exact[usize::from(b)] = true;
             }
-            let starts = StartBytes::new(exact.clone());
+            let starts = StartBytes::new(exact);
             let naive = (at..bytes.len()).find(|&i| exact[usize::from(bytes[i])]);
             proptest::prop_assert_eq!(starts.next(&bytes, at), naive);
         }
