@@ -81,8 +81,9 @@ pub fn mentions(
     }
     let mut at = 0;
     while at < text.len() {
-        // A match that goes on from the word or number before it is none:
-        // such starts are not even tried.
+        // A match inside a longer word or number is none: starts that go on
+        // from the word or number before them are not even tried, and an
+        // end that runs into what follows is turned away first (cheaply).
         let Some(found) = locale
             .finder
             .find_at(text, at, |start| opens_alone(text, start))
@@ -90,8 +91,7 @@ pub fn mentions(
             break;
         };
         let start = found.start;
-        // Cheap test first: a match inside a longer word or number is none.
-        let mention = stands_alone(text, &found)
+        let mention = closes_alone(text, &found)
             .then(|| locale.parts(&text[found.clone()]))
             .flatten()
             .and_then(|parts| read(locale, locale_index, time, text, found.clone(), &parts));
@@ -166,23 +166,15 @@ fn read(
     })
 }
 
-/// The match is not a piece of a longer word or number.
-fn stands_alone(text: &str, range: &Range<usize>) -> bool {
+/// The match at `range` does not run on into the word or number after it.
+fn closes_alone(text: &str, range: &Range<usize>) -> bool {
     let Some(last) = text[range.clone()].chars().next_back() else {
         return false;
     };
-    let after = &text[range.end..];
-    let right_ok = after.chars().next().is_none_or(|n| {
-        if is_digit(last) {
-            // "March 2026", "May 5,000", "May 5.5", "Jan. 13a"
-            let decimal =
-                matches!(n, '.' | ',' | ':') && after[1..].chars().next().is_some_and(is_digit);
-            !(is_digit(n) || n.is_ascii_alphabetic() || decimal)
-        } else {
-            !runs_together(last, n)
-        }
-    });
-    opens_alone(text, range.start) && right_ok
+    let mut after = text[range.end..].chars();
+    after
+        .next()
+        .is_none_or(|next| apart(last, next, after.next()))
 }
 
 /// What starts at `start` does not go on from a word or number before it:
@@ -191,20 +183,23 @@ fn opens_alone(text: &str, start: usize) -> bool {
     let Some(first) = text[start..].chars().next() else {
         return false;
     };
-    let before = &text[..start];
-    before.chars().next_back().is_none_or(|b| {
-        if is_digit(first) {
-            // "2013 January", "A13 March", "3.13 March"
-            let decimal = matches!(b, '.' | ',' | ':')
-                && before[..before.len() - 1]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_digit);
-            !(is_digit(b) || b.is_ascii_alphabetic() || decimal)
-        } else {
-            !runs_together(b, first)
-        }
-    })
+    let mut before = text[..start].chars().rev();
+    before
+        .next()
+        .is_none_or(|previous| apart(first, previous, before.next()))
+}
+
+/// Whether a match's `edge` character and its `neighbour` outside it (with
+/// `beyond` past that) belong to different words or numbers: "2013
+/// January", "A13 March", "3.13 March", "May 5,000", "Jan. 13a" and
+/// "xTuesday" do not stand apart.
+fn apart(edge: char, neighbour: char, beyond: Option<char>) -> bool {
+    if is_digit(edge) {
+        let decimal = matches!(neighbour, '.' | ',' | ':') && beyond.is_some_and(is_digit);
+        !(is_digit(neighbour) || neighbour.is_ascii_alphabetic() || decimal)
+    } else {
+        !runs_together(neighbour, edge)
+    }
 }
 
 /// Two neighbouring characters that would make one word: letters or digits
