@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use crate::document::segment::ascii_lowercase;
+
 /// A fixed word list, looked up by signature: the names and attribution
 /// checks ask these about most words of every article.
 pub struct WordList {
@@ -149,16 +151,11 @@ impl WordList {
     /// Whether the list holds `word` in lower case (ASCII letters lowered;
     /// the lists are English).
     pub fn contains_lowercase(&self, word: &str) -> bool {
-        const LONGEST: usize = 32;
-        if word.len() > LONGEST || !word.is_ascii() {
-            return self.contains(&word.to_lowercase());
+        let mut buffer = [0; 32];
+        match ascii_lowercase(word, &mut buffer) {
+            Some(lower) => self.contains_bytes(lower),
+            None => self.contains(&word.to_lowercase()),
         }
-        let mut buffer = [0u8; LONGEST];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII in, ASCII out: compared as bytes, no UTF-8 check needed.
-        self.contains_bytes(lower)
     }
 }
 

@@ -234,19 +234,26 @@ fn is_boundary(text: &str, sent_start: usize, punct: usize, mark: u8, next: usiz
     true
 }
 
-/// `word` in lower case. Asked at nearly every full stop: a short ASCII
-/// word is lowered in `buffer`, not in a new allocation.
+/// `word` in lower case: a short ASCII word is lowered in `buffer`, not in
+/// a new allocation (asked at nearly every full stop).
 fn lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Cow<'b, str> {
-    if word.is_ascii()
-        && let Some(room) = buffer.get_mut(..word.len())
-    {
-        room.copy_from_slice(word.as_bytes());
-        room.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(room) {
-            return Cow::Borrowed(lower);
-        }
+    match ascii_lowercase(word, buffer).map(|lower| std::str::from_utf8(lower)) {
+        Some(Ok(lower)) => Cow::Borrowed(lower),
+        _ => Cow::Owned(word.to_lowercase()),
     }
-    Cow::Owned(word.to_lowercase())
+}
+
+/// The bytes of `word` lowered in `buffer`, when it is ASCII and fits:
+/// the lower case of most words, with no allocation. The word lists ask
+/// this of most words of an article.
+pub fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let room = buffer.get_mut(..word.len())?;
+    room.copy_from_slice(word.as_bytes());
+    room.make_ascii_lowercase();
+    Some(room)
 }
 
 /// The word (letters and inner periods) that ends right before `punct`.
