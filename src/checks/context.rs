@@ -146,7 +146,7 @@ impl<'d> Context<'d> {
     }
 
     /// The words of block `index` as the names kinds read them
-    /// ([`tokens::words`]), tokenized once per article.
+    /// ([`tokens::words_into`]), tokenized once per article.
     pub fn block_words(&self, index: usize) -> Cow<'_, [Word<'d>]> {
         let doc = self.doc;
         // Room for every block's words at once: grown block by block, the
@@ -157,7 +157,7 @@ impl<'d> Context<'d> {
         })
     }
 
-    /// The runs of name words in block `index` ([`tokens::runs`]), found
+    /// The runs of name words in block `index` ([`tokens::runs_into`]), found
     /// once per article for the names kinds that read them.
     pub fn block_runs(&self, index: usize) -> Cow<'_, [Run]> {
         let doc = self.doc;

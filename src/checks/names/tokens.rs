@@ -103,14 +103,17 @@ impl Run {
     }
 }
 
-/// Every word of `block`'s text with its shape.
+/// Every word of `block`'s text with its shape (checks read them through
+/// [`Context::block_words`](crate::checks::Context::block_words)).
+#[cfg(test)]
 pub fn words(block: &Block) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     words_into(block, &mut out);
     out
 }
 
-/// [`words`] added to `out`, which may hold other blocks' words.
+/// Every word of `block`'s text with its shape, added to `out`, which may
+/// hold other blocks' words.
 pub fn words_into<'b>(block: &'b Block, out: &mut Vec<Word<'b>>) {
     let text = block.text();
     let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
@@ -334,15 +337,17 @@ fn shape_of(word: &str, next_byte: Option<u8>) -> Shape {
     Shape::Other
 }
 
-/// Runs of name words in `words` (the block text is needed to see what
-/// separates them).
+/// Runs of name words in `words` (checks read them through
+/// [`Context::block_runs`](crate::checks::Context::block_runs)).
+#[cfg(test)]
 pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
     let mut out = Vec::new();
     runs_into(words, text, &mut out);
     out
 }
 
-/// [`runs`] added to `out`, which may hold other blocks' runs.
+/// Runs of name words in `words`, added to `out`, which may hold other
+/// blocks' runs (the block text is needed to see what separates them).
 pub fn runs_into(words: &[Word<'_>], text: &str, out: &mut Vec<Run>) {
     let mut i = 0;
     while i < words.len() {
