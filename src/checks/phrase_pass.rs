@@ -9,11 +9,11 @@
 //! candidates ([`PhraseSet::select`]) exactly as it would have from its own
 //! scan, with its own case and word-boundary settings.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use foldhash::{HashMap, HashMapExt};
 
 use super::Check;
 use super::dfa_walk::{self, FromWordStarts, every_match};
@@ -147,7 +147,7 @@ pub struct PhrasePass {
     /// Registered sets by address: a check's sets live as long as the
     /// check, which the engine owns and never moves out of its box. Asked
     /// several times per rule per article: a fast hash, not SipHash.
-    slots: foldhash::HashMap<usize, usize>,
+    slots: HashMap<usize, usize>,
 }
 
 /// Candidates for each registered set in one article.
