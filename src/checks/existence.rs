@@ -154,8 +154,7 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         let parsed =
             parse_regex(&pattern.value, spec.ignorecase).map_err(|e| file.error_at(pattern, e))?;
         if has_match_group(&parsed) {
-            let regex = LineRegex::new(&pattern.value, &parsed, spec.ignorecase)
-                .map_err(|e| file.error_at(pattern, e))?;
+            let regex = LineRegex::new(&parsed).map_err(|e| file.error_at(pattern, e))?;
             grouped.push(Prefiltered::new(regex, &[&parsed]));
         } else {
             plain.push((pattern, parsed));
@@ -164,11 +163,11 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let sources: Vec<String> = plain.iter().map(|(p, _)| p.value.clone()).collect();
     let parsed: Vec<&Hir> = plain.iter().map(|(_, hir)| hir).collect();
     let every = Hir::alternation(parsed.iter().map(|&hir| hir.clone()).collect());
-    let regex = combined_regex(&sources, spec.ignorecase, |joined| {
-        LineRegex::new(joined, &every, spec.ignorecase)
-    })
-    .map_err(|(i, e)| file.error_at(plain[i].0, e))?
-    .map(|regex| Prefiltered::new(regex, &parsed));
+    // Compiled from the patterns' parsed forms, joined; the joined text is
+    // only for naming a culprit when that fails.
+    let regex = combined_regex(&sources, spec.ignorecase, |_| LineRegex::new(&every))
+        .map_err(|(i, e)| file.error_at(plain[i].0, e))?
+        .map(|regex| Prefiltered::new(regex, &parsed));
     let meta = KIND.meta(file, spec.common())?;
     Ok(Box::new(Existence {
         meta,
@@ -224,12 +223,7 @@ impl Check for Existence {
         }
         let searched = self.regex.iter().chain(&self.grouped);
         for Prefiltered { regex, .. } in searched.filter(|r| r.may_match(cx)) {
-            let mut locations = regex.locations();
-            search(
-                prose,
-                |at| regex.find_at(text, at, &mut locations),
-                &mut hits,
-            );
+            search(prose, |at| regex.find_at(text, at), &mut hits);
         }
         let mut located: Vec<(usize, Range<usize>)> = hits
             .into_iter()

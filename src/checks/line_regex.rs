@@ -14,62 +14,77 @@
 use std::ops::Range;
 
 use memchr::memchr_iter;
-use regex::{CaptureLocations, Regex};
+use regex_automata::nfa::thompson::NFA;
+use regex_automata::nfa::thompson::pikevm::{Cache, PikeVM};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, PatternID, meta};
 use regex_syntax::hir::{Hir, Look};
 
+use super::anchored_dfa::{AnchoredDfa, CacheMaker, compile_nfa};
 use super::match_start::MatchStart;
-use super::text::build_regex;
+use super::text::{build_from_hir, has_match_group};
 
 pub struct LineRegex {
-    /// The pattern; as `\A(?:pattern)` when it is tried at line starts.
-    regex: Regex,
+    engine: Engine,
     /// What a match can start with, when every match of the pattern starts
-    /// a line and `regex` is tried anchored at line starts instead of
-    /// searched for.
+    /// a line and it is tried at line starts instead of searched for.
     line_start: Option<MatchStart>,
     /// Index of the group named `match`, when there is one.
     match_group: Option<usize>,
 }
 
+enum Engine {
+    /// A line pattern's lazy DFA, tried at line starts; the `match` group,
+    /// when there is one, read by the PikeVM once a try matched.
+    Lines {
+        dfa: Box<AnchoredDfa>,
+        groups: Option<Box<Groups>>,
+    },
+    /// Every other pattern, and a line pattern with Unicode word
+    /// boundaries (a lazy DFA cannot follow them outside ASCII): the
+    /// regex engine as a whole, anchored at line starts for the latter.
+    Whole(meta::Regex),
+}
+
 impl LineRegex {
-    /// `pattern`, which parses to `hir` (with [`parse_regex`]), compiled
-    /// once: anchored when every match of it starts a line.
+    /// The pattern parsed as `hir` ([`parse_regex`]), compiled once: for
+    /// tries at line starts when every match of it starts a line.
     ///
     /// [`parse_regex`]: super::text::parse_regex
-    pub fn new(pattern: &str, hir: &Hir, ignore_case: bool) -> Result<LineRegex, String> {
+    pub fn new(hir: &Hir) -> Result<LineRegex, String> {
         let line_start = starts_lines(hir).then(|| MatchStart::of(hir));
-        let regex = match line_start {
-            Some(_) => build_regex(&format!(r"\A(?:{pattern})"), ignore_case)?,
-            None => build_regex(pattern, ignore_case)?,
+        let groups = has_match_group(hir);
+        let lazy = line_start.is_some() && !hir.properties().look_set().contains_word_unicode();
+        let (engine, match_group) = if lazy {
+            let nfa = compile_nfa(hir, groups)?;
+            let match_group = group_index(nfa.group_info());
+            let groups = match match_group {
+                Some(_) => Some(Box::new(Groups::new(nfa.clone())?)),
+                None => None,
+            };
+            let dfa = Box::new(AnchoredDfa::new(nfa)?);
+            (Engine::Lines { dfa, groups }, match_group)
+        } else {
+            let regex = build_from_hir(hir, groups)?;
+            let match_group = group_index(regex.group_info());
+            (Engine::Whole(regex), match_group)
         };
-        let match_group = regex.capture_names().position(|n| n == Some("match"));
         Ok(LineRegex {
-            regex,
+            engine,
             line_start,
             match_group,
         })
     }
 
-    /// Where a search for this regex keeps its state between calls.
-    pub fn locations(&self) -> CaptureLocations {
-        self.regex.capture_locations()
-    }
-
     /// The leftmost match starting at `at` or later, as (whole match, part
     /// to report): the `match` group when the pattern has one.
-    pub fn find_at(
-        &self,
-        text: &str,
-        at: usize,
-        locations: &mut CaptureLocations,
-    ) -> Option<(Range<usize>, Range<usize>)> {
+    pub fn find_at(&self, text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
         let Some(line_start) = &self.line_start else {
-            return self.read(text, at, locations);
+            return self.read(Input::new(text).range(at..));
         };
         // A line starts at offset 0 and after each line feed, as `(?m)^`
-        // has it. Each try sees the text from its line on: the look-behind
-        // it loses is the line feed, which `^` and `\b` read as a line
-        // start and a non-word character does, the same as the text start.
+        // has it. Each try sees the text before its line, as a search of
+        // the whole text would.
         let bytes = text.as_bytes();
         let here = (at == 0 || bytes.get(at - 1) == Some(&b'\n')).then_some(at);
         let after_feeds = memchr_iter(b'\n', bytes.get(at..)?).map(|i| at + i + 1);
@@ -79,26 +94,78 @@ impl LineRegex {
                     .get(*at)
                     .is_some_and(|&b| line_start.bytes[usize::from(b)])
         };
-        let line_starts = here.into_iter().chain(after_feeds);
-        line_starts.filter(may_start).find_map(|start| {
-            let (whole, part) = self.read(&text[start..], 0, locations)?;
-            let shift = |r: Range<usize>| r.start + start..r.end + start;
-            Some((shift(whole), shift(part)))
+        let mut line_starts = here.into_iter().chain(after_feeds).filter(may_start);
+        match &self.engine {
+            Engine::Lines { dfa, groups } => {
+                let mut tries = dfa.tries();
+                line_starts.find_map(|start| {
+                    let end = tries.end_at(text, start)?;
+                    let part = match (groups, self.match_group) {
+                        (Some(groups), Some(group)) => groups.read(text, start..end, group),
+                        _ => start..end,
+                    };
+                    Some((start..end, part))
+                })
+            }
+            Engine::Whole(_) => line_starts.find_map(|start| {
+                self.read(Input::new(text).range(start..).anchored(Anchored::Yes))
+            }),
+        }
+    }
+
+    /// A search by the whole engine.
+    fn read(&self, input: Input<'_>) -> Option<(Range<usize>, Range<usize>)> {
+        let Engine::Whole(regex) = &self.engine else {
+            unreachable!("only line patterns have a lazy DFA of their own");
+        };
+        let Some(group) = self.match_group else {
+            return regex.search(&input).map(|m| (m.range(), m.range()));
+        };
+        let mut captures = regex.create_captures();
+        regex.search_captures(&input, &mut captures);
+        let whole = captures.get_match()?.range();
+        let part = captures
+            .get_group(group)
+            .map_or(whole.clone(), |s| s.range());
+        Some((whole, part))
+    }
+}
+
+/// Index of the group named `match`.
+fn group_index(info: &regex_automata::util::captures::GroupInfo) -> Option<usize> {
+    info.to_index(PatternID::ZERO, "match")
+}
+
+/// The engine that reads a line pattern's groups once its lazy DFA found
+/// a match: matches are few, so the slower engine runs on them alone.
+struct Groups {
+    vm: PikeVM,
+    /// Its working memory, sized to the automaton: made once per thread,
+    /// not once per match.
+    caches: Pool<Cache, CacheMaker<Cache>>,
+}
+
+impl Groups {
+    fn new(nfa: NFA) -> Result<Groups, String> {
+        let vm = PikeVM::new_from_nfa(nfa).map_err(|e| format!("invalid regex: {e}"))?;
+        let maker = vm.clone();
+        Ok(Groups {
+            vm,
+            caches: Pool::new(Box::new(move || maker.create_cache())),
         })
     }
 
-    fn read(
-        &self,
-        text: &str,
-        at: usize,
-        locations: &mut CaptureLocations,
-    ) -> Option<(Range<usize>, Range<usize>)> {
-        let Some(group) = self.match_group else {
-            return self.regex.find_at(text, at).map(|m| (m.range(), m.range()));
-        };
-        let whole = self.regex.captures_read_at(locations, text, at)?.range();
-        let part = locations.get(group).map_or(whole.clone(), |(s, e)| s..e);
-        Some((whole, part))
+    /// Group `group` of the match the lazy DFA found at `whole`, searched
+    /// over `whole` only: the leftmost-first match from its start ends
+    /// where the DFA said, so cutting the text there leaves it the first
+    /// choice (and look-arounds still see past the cut).
+    fn read(&self, text: &str, whole: Range<usize>, group: usize) -> Range<usize> {
+        let mut captures = self.vm.create_captures();
+        let input = Input::new(text).span(whole.clone()).anchored(Anchored::Yes);
+        self.vm
+            .search(&mut self.caches.get(), &input, &mut captures);
+        debug_assert_eq!(captures.get_match().map(|m| m.range()), Some(whole.clone()));
+        captures.get_group(group).map_or(whole, |s| s.range())
     }
 }
 
@@ -114,18 +181,17 @@ fn starts_lines(hir: &Hir) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::text::parse_regex;
+    use crate::checks::text::{build_regex, parse_regex};
 
     fn line_regex(pattern: &str) -> LineRegex {
         let hir = parse_regex(pattern, true).unwrap();
-        LineRegex::new(pattern, &hir, true).unwrap()
+        LineRegex::new(&hir).unwrap()
     }
 
     fn all(regex: &LineRegex, text: &str) -> Vec<(Range<usize>, Range<usize>)> {
-        let mut locations = regex.locations();
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some((whole, part)) = regex.find_at(text, at, &mut locations) {
+        while let Some((whole, part)) = regex.find_at(text, at) {
             at = whole.end.max(whole.start + 1);
             out.push((whole, part));
             if at > text.len() {
@@ -134,6 +200,64 @@ mod tests {
         }
         out
     }
+
+    /// What `regex::Regex` finds from `at`, as (whole match, `match` group
+    /// or whole match).
+    fn searched(pattern: &str, text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let regex = build_regex(pattern, true).unwrap();
+        let captures = regex.captures_at(text, at)?;
+        let whole = captures.get(0)?.range();
+        let part = captures.name("match").map_or(whole.clone(), |m| m.range());
+        Some((whole, part))
+    }
+
+    /// Every pattern below, tried at every offset of `text`, finds what a
+    /// search of the whole text with `regex::Regex` finds.
+    fn agrees_with_a_search(text: &str) {
+        for pattern in PATTERNS {
+            let regex = line_regex(pattern);
+            // Every line start tried, whatever its first byte.
+            let ungated = LineRegex {
+                line_start: regex.line_start.as_ref().map(|_| MatchStart {
+                    empty: true,
+                    ..MatchStart::NOTHING
+                }),
+                ..line_regex(pattern)
+            };
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let expected = searched(pattern, text, at);
+                assert_eq!(
+                    regex.find_at(text, at),
+                    expected,
+                    "{pattern} from {at} in {text:?}"
+                );
+                assert_eq!(
+                    ungated.find_at(text, at),
+                    expected,
+                    "{pattern} from {at} (ungated)"
+                );
+            }
+        }
+    }
+
+    const PATTERNS: &[&str] = &[
+        r"(?m)^[^\w\n]*(?P<match>\d+ (?:of|/) \d+)[^\w\n]*$",
+        r"^\d+",
+        r"^",
+        r"^$",
+        r"^\b\d",
+        r"^(?:Page|x)",
+        r"^\s*(?:“|-)\s*\d",
+        r"^[^\w\n]*(?:é|\d)",
+        r"^(?:\d|)",
+        r"(?m)^(?P<match>(?-i:More|MORE) (?i:from|on)\b[^.!?\n]{0,20})$",
+        r"^[^\w\n]*(?P<match>Read (?:more|next))\b(?:\s*:)?",
+        // Unicode word boundaries: the whole engine, tried at line starts.
+        r"^(?P<match>café)\b",
+        // Not line patterns: searched.
+        r"(?:^|[.!?] )(?P<match>Click here)\b",
+        r"\bof\b",
+    ];
 
     #[test]
     fn only_patterns_that_start_every_match_at_a_line_start_are_anchored() {
@@ -144,6 +268,15 @@ mod tests {
         assert!(!anchored(r"\bTK\b"));
         assert!(!anchored(r"\AFirst line"), "only the text's start");
         assert!(!anchored(r"^(?:\A|x)y"));
+    }
+
+    #[test]
+    fn line_patterns_run_on_their_own_lazy_dfa_unless_it_cannot_follow_them() {
+        let lazy = |pattern: &str| matches!(line_regex(pattern).engine, Engine::Lines { .. });
+        assert!(lazy(r"^(?P<match>Read more)\b"));
+        assert!(lazy(r"(?m)^\d+ of \d+$"));
+        assert!(!lazy(r"^(?P<match>café)\b"), "a Unicode word boundary");
+        assert!(!lazy(r"\bRead more\b"), "not a line pattern");
     }
 
     #[test]
@@ -166,43 +299,20 @@ mod tests {
     }
 
     #[test]
-    fn anchored_tries_find_what_a_search_of_the_whole_text_finds() {
-        let text = "Page 3 of 12\n3 of 12\n\n  4 / 9 \nx\n“ 5 of 6\né 7\n- 8";
-        for pattern in [
-            r"(?m)^[^\w\n]*(?P<match>\d+ (?:of|/) \d+)[^\w\n]*$",
-            r"^\d+",
-            r"^",
-            r"^$",
-            r"^\b\d",
-            r"^(?:Page|x)",
-            r"^\s*(?:“|-)\s*\d",
-            r"^[^\w\n]*(?:é|\d)",
-            r"^(?:\d|)",
-        ] {
-            let regex = line_regex(pattern);
-            assert!(regex.line_start.is_some(), "{pattern}");
-            let plain = LineRegex {
-                regex: build_regex(pattern, true).unwrap(),
-                line_start: None,
-                ..line_regex(pattern)
-            };
-            let ungated = LineRegex {
-                line_start: Some(MatchStart {
-                    empty: true,
-                    ..MatchStart::NOTHING
-                }),
-                ..line_regex(pattern)
-            };
-            assert_eq!(all(&ungated, text), all(&plain, text), "{pattern}");
-            assert_eq!(all(&regex, text), all(&plain, text), "{pattern}");
-            for at in 0..=text.len() {
-                let mut locations = regex.locations();
-                assert_eq!(
-                    regex.find_at(text, at, &mut locations),
-                    plain.find_at(text, at, &mut locations),
-                    "{pattern} from {at}"
-                );
-            }
+    fn tries_at_line_starts_find_what_a_search_of_the_whole_text_finds() {
+        agrees_with_a_search(
+            "Page 3 of 12\n3 of 12\n\n  4 / 9 \nx\n“ 5 of 6\né 7\n- 8\nMore from Sports\n\
+             read next: the port\nCafé\ncafé au lait\nSo. Click here, of course",
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn tries_agree_with_a_search_on_any_lines(
+            text in r"((Page |- |“ |  )?([0-9]{1,2}( of | / )[0-9]{1,2}|More (from|on) [A-Za-z ]{0,8}|Read (more|next)[: ]?|[Cc]afé ?|x|[.!?] Click here|é)[ .]{0,2}\n?){0,6}",
+        ) {
+            agrees_with_a_search(&text);
         }
     }
 

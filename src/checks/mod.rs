@@ -3,6 +3,7 @@
 //! *What it does*, *Why*, *Example* and *Fix safety*; `copydesk explain`
 //! prints it.
 
+mod anchored_dfa;
 pub mod context;
 pub mod dates;
 pub mod dfa_walk;

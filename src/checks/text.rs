@@ -7,6 +7,9 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_syntax::hir::Hir;
 use serde::Deserialize;
 
 use super::pattern_rewrite;
@@ -360,7 +363,7 @@ pub fn alternation(patterns: &[String]) -> String {
 /// compiling it (compiling is most of start-up, and a rule's patterns are
 /// then compiled together once). The parse is kept for what else is read
 /// from it (its `match` group, its required literals).
-pub fn parse_regex(pattern: &str, ignore_case: bool) -> Result<regex_syntax::hir::Hir, String> {
+pub fn parse_regex(pattern: &str, ignore_case: bool) -> Result<Hir, String> {
     regex_syntax::ParserBuilder::new()
         .case_insensitive(ignore_case)
         .multi_line(true)
@@ -371,7 +374,7 @@ pub fn parse_regex(pattern: &str, ignore_case: bool) -> Result<regex_syntax::hir
 }
 
 /// Whether a parsed pattern has a group named `match`.
-pub fn has_match_group(hir: &regex_syntax::hir::Hir) -> bool {
+pub fn has_match_group(hir: &Hir) -> bool {
     use regex_syntax::hir::HirKind;
     match hir.kind() {
         HirKind::Capture(c) => c.name.as_deref() == Some("match") || has_match_group(&c.sub),
@@ -402,14 +405,38 @@ pub fn build_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> {
         .nest_limit(64)
         .build()
         .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => {
-                format!(
-                    "regex is too large (compiled size over {limit} bytes); split it or simplify it"
-                )
-            }
+            regex::Error::CompiledTooBig(limit) => too_large(limit),
             regex::Error::Syntax(text) => syntax_error(&text),
             other => format!("invalid regex: {other}"),
         })
+}
+
+/// `hir` (from [`parse_regex`]) compiled as [`build_regex`] compiles its
+/// pattern, without parsing the pattern again; with its capture groups
+/// when `groups`, with only the whole match's otherwise.
+pub fn build_from_hir(hir: &Hir, groups: bool) -> Result<meta::Regex, String> {
+    let captures = if groups {
+        WhichCaptures::All
+    } else {
+        WhichCaptures::Implicit
+    };
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
+                .which_captures(captures),
+        )
+        .build_from_hir(hir)
+        .map_err(|e| match e.size_limit() {
+            Some(limit) => too_large(limit),
+            None => format!("invalid regex: {e}"),
+        })
+}
+
+/// The message for a regex whose compiled form is over `limit` bytes.
+pub fn too_large(limit: usize) -> String {
+    format!("regex is too large (compiled size over {limit} bytes); split it or simplify it")
 }
 
 /// Keep the case shape of `found` when writing `replacement`: "E-mail" →

@@ -16,24 +16,17 @@
 use std::ops::Range;
 
 use regex::Regex;
-use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, nfa::thompson};
 
+use crate::checks::anchored_dfa::{AnchoredDfa, compile_nfa};
 use crate::checks::match_start::MatchStart;
 use crate::checks::swar;
-use crate::checks::text::{REGEX_SIZE_LIMIT, build_regex, parse_regex};
-
-type CacheMaker = Box<dyn Fn() -> Cache + Send + Sync>;
+use crate::checks::text::{build_regex, parse_regex};
 
 pub enum Finder {
     /// Every match starts with a byte of `starts`: anchored runs of the
-    /// lazy DFA from each of those. The DFA is driven directly, one cache
-    /// per search, so a run that dies after two bytes costs little more
-    /// than those two bytes.
+    /// lazy DFA from each of those.
     FromStarts {
-        dfa: Box<DFA>,
-        caches: Pool<Cache, CacheMaker>,
+        dfa: Box<AnchoredDfa>,
         starts: StartBytes,
     },
     /// A pattern that may match the empty text or looks around itself:
@@ -52,22 +45,9 @@ impl Finder {
         }
         // Built from the tree already parsed: a locale's finder is tens of
         // kilobytes of pattern, and parsing it is a good part of start-up.
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                    .which_captures(thompson::WhichCaptures::None),
-            )
-            .build_from_hir(&hir)
-            .map_err(|e| format!("invalid regex: {e}"))?;
-        let dfa = DFA::builder()
-            .configure(DFA::config().cache_capacity(REGEX_SIZE_LIMIT))
-            .build_from_nfa(nfa)
-            .map_err(|e| format!("invalid regex: {e}"))?;
-        let maker = dfa.clone();
+        let dfa = AnchoredDfa::new(compile_nfa(&hir, false)?)?;
         Ok(Finder::FromStarts {
             dfa: Box::new(dfa),
-            caches: Pool::new(Box::new(move || maker.create_cache())),
             starts: StartBytes::new(start.bytes),
         })
     }
@@ -92,25 +72,17 @@ impl Finder {
                     from = found.start() + text[found.start()..].chars().next()?.len_utf8();
                 }
             }
-            Finder::FromStarts {
-                dfa,
-                caches,
-                starts,
-            } => {
+            Finder::FromStarts { dfa, starts } => {
                 let bytes = text.as_bytes();
-                let mut cache = caches.get();
+                let mut tries = dfa.tries();
                 let mut from = at;
                 while let Some(start) = starts.next(bytes, from) {
                     // A start byte inside a character is not a start.
-                    if text.is_char_boundary(start) && may_start(start) {
-                        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                        // A lazy DFA search fails only on a quit byte, a
-                        // look-around it cannot follow or a cache it gave up
-                        // on: none is configured, and patterns that look
-                        // around go the `Anywhere` way.
-                        if let Ok(Some(end)) = dfa.try_search_fwd(&mut cache, &input) {
-                            return Some(start..end.offset());
-                        }
+                    if text.is_char_boundary(start)
+                        && may_start(start)
+                        && let Some(end) = tries.end_at(text, start)
+                    {
+                        return Some(start..end);
                     }
                     from = start + 1;
                 }
