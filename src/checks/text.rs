@@ -164,12 +164,9 @@ pub fn alone_on_line(text: &str, range: &Range<usize>) -> bool {
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
     /// Leftmost-longest search: fast, with prefilters.
-    leftmost: AhoCorasick,
+    leftmost: OnceLock<Option<AhoCorasick>>,
     /// Every match, for the rare place where the longest phrase fails its
     /// word-boundary test and a shorter one at the same start may pass.
-    /// Built on first use: most sets never need it, and the engine's shared
-    /// pass serves them in a normal run, so building it at load time would
-    /// only slow every start-up.
     overlapping: OnceLock<Option<AhoCorasick>>,
     longest: usize,
     whole_words: bool,
@@ -177,23 +174,31 @@ pub struct PhraseSet {
     phrases: Vec<String>,
 }
 
+/// Most bytes of phrases one set may hold. Far above any real list, and
+/// far below what the automata can number: checked when the set is made,
+/// so that building them later cannot fail.
+const MAX_PHRASE_BYTES: usize = 64 << 20;
+
 impl PhraseSet {
     /// `ignore_case` folds ASCII letters only (folding other scripts would
     /// change byte lengths and break spans); list accented forms explicitly.
+    ///
+    /// The set's own automata are built on first use: in a normal run the
+    /// engine's shared pass finds every set's phrases, and building them
+    /// for every rule at load time made a tenth of start-up.
     pub fn new<S: AsRef<str>>(
         phrases: &[S],
         ignore_case: bool,
         whole_words: bool,
     ) -> Result<PhraseSet, String> {
-        let build = |kind| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(ignore_case)
-                .match_kind(kind)
-                .build(phrases.iter().map(|p| p.as_ref()))
-                .map_err(|e| format!("cannot compile phrase list: {e}"))
-        };
+        let bytes: usize = phrases.iter().map(|p| p.as_ref().len()).sum();
+        if bytes > MAX_PHRASE_BYTES {
+            return Err(format!(
+                "cannot compile phrase list: {bytes} bytes of phrases, over the {MAX_PHRASE_BYTES} a list may hold"
+            ));
+        }
         Ok(PhraseSet {
-            leftmost: build(MatchKind::LeftmostLongest)?,
+            leftmost: OnceLock::new(),
             overlapping: OnceLock::new(),
             longest: phrases.iter().map(|p| p.as_ref().len()).max().unwrap_or(0),
             whole_words,
@@ -202,18 +207,31 @@ impl PhraseSet {
         })
     }
 
-    /// `None` only if the phrases that built `leftmost` could not build
-    /// this one too (they can: a standard automaton has no more states).
+    fn leftmost(&self) -> Option<&AhoCorasick> {
+        self.automaton(&self.leftmost, MatchKind::LeftmostLongest)
+    }
+
     fn overlapping(&self) -> Option<&AhoCorasick> {
-        self.overlapping
-            .get_or_init(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(self.ignore_case)
-                    .match_kind(MatchKind::Standard)
-                    .build(&self.phrases)
-                    .ok()
-            })
-            .as_ref()
+        self.automaton(&self.overlapping, MatchKind::Standard)
+    }
+
+    /// The automaton of `kind` kept in `cell`, built on first use. `None`
+    /// only when the automaton library refuses the phrases, which it does
+    /// only past limits (billions of states) that [`MAX_PHRASE_BYTES`]
+    /// keeps far off.
+    fn automaton<'s>(
+        &'s self,
+        cell: &'s OnceLock<Option<AhoCorasick>>,
+        kind: MatchKind,
+    ) -> Option<&'s AhoCorasick> {
+        cell.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(self.ignore_case)
+                .match_kind(kind)
+                .build(&self.phrases)
+                .ok()
+        })
+        .as_ref()
     }
 
     /// The phrases, in the order given.
@@ -287,9 +305,12 @@ impl PhraseSet {
                 && (!self.whole_words || on_word_boundaries(text, r))
         };
         let mut out = Vec::new();
+        let Some(leftmost) = self.leftmost() else {
+            return out;
+        };
         let mut at = 0;
         while at < text.len() {
-            let Some(m) = self.leftmost.find(Input::new(text).range(at..)) else {
+            let Some(m) = leftmost.find(Input::new(text).range(at..)) else {
                 break;
             };
             let start = m.start();
@@ -494,6 +515,14 @@ mod tests {
         let found = set.find(text);
         let got: Vec<&str> = found.iter().map(|(_, r)| &text[r.clone()]).collect();
         assert_eq!(got, ["Read More:", "ad"]);
+    }
+
+    #[test]
+    fn a_list_too_large_for_its_automata_is_refused_when_made() {
+        let huge = "x".repeat(MAX_PHRASE_BYTES / 2 + 1);
+        let err = PhraseSet::new(&[huge.as_str(), huge.as_str()], true, true).err();
+        assert!(err.is_some_and(|e| e.contains("over the")));
+        assert!(PhraseSet::new(&[huge.as_str()], true, true).is_ok());
     }
 
     fn alone(text: &str, needle: &str) -> bool {
