@@ -25,24 +25,29 @@ use super::match_start::MatchStart;
 use super::text::{build_from_hir, has_match_group};
 
 pub struct LineRegex {
-    engine: Engine,
-    /// What a match can start with, when every match of the pattern starts
-    /// a line and it is tried at line starts instead of searched for.
-    line_start: Option<MatchStart>,
+    search: Search,
     /// Index of the group named `match`, when there is one.
     match_group: Option<usize>,
 }
 
+enum Search {
+    /// Every match starts a line: tried at each line start whose first
+    /// byte `starts` holds.
+    AtLineStarts { starts: MatchStart, engine: Engine },
+    /// Searched for through the text.
+    Anywhere(meta::Regex),
+}
+
+/// What tries a line pattern at a line start.
 enum Engine {
-    /// A line pattern's lazy DFA, tried at line starts; the `match` group,
-    /// when there is one, read by the PikeVM once a try matched.
-    Lines {
+    /// Its own lazy DFA; the `match` group, when there is one, read by the
+    /// PikeVM once a try matched.
+    Lazy {
         dfa: Box<AnchoredDfa>,
         groups: Option<Box<Groups>>,
     },
-    /// Every other pattern, and a line pattern with Unicode word
-    /// boundaries (a lazy DFA cannot follow them outside ASCII): the
-    /// regex engine as a whole, anchored at line starts for the latter.
+    /// The regex engine as a whole, for a pattern with Unicode word
+    /// boundaries (a lazy DFA cannot follow them outside ASCII).
     Whole(meta::Regex),
 }
 
@@ -52,10 +57,23 @@ impl LineRegex {
     ///
     /// [`parse_regex`]: super::text::parse_regex
     pub fn new(hir: &Hir) -> Result<LineRegex, String> {
-        let line_start = starts_lines(hir).then(|| MatchStart::of(hir));
         let groups = has_match_group(hir);
-        let lazy = line_start.is_some() && !hir.properties().look_set().contains_word_unicode();
-        let (engine, match_group) = if lazy {
+        let whole = || -> Result<(meta::Regex, Option<usize>), String> {
+            let regex = build_from_hir(hir, groups)?;
+            let match_group = group_index(regex.group_info());
+            Ok((regex, match_group))
+        };
+        if !starts_lines(hir) {
+            let (regex, match_group) = whole()?;
+            return Ok(LineRegex {
+                search: Search::Anywhere(regex),
+                match_group,
+            });
+        }
+        let (engine, match_group) = if hir.properties().look_set().contains_word_unicode() {
+            let (regex, match_group) = whole()?;
+            (Engine::Whole(regex), match_group)
+        } else {
             let nfa = compile_nfa(hir, groups)?;
             let match_group = group_index(nfa.group_info());
             let groups = match match_group {
@@ -63,15 +81,13 @@ impl LineRegex {
                 None => None,
             };
             let dfa = Box::new(AnchoredDfa::new(nfa)?);
-            (Engine::Lines { dfa, groups }, match_group)
-        } else {
-            let regex = build_from_hir(hir, groups)?;
-            let match_group = group_index(regex.group_info());
-            (Engine::Whole(regex), match_group)
+            (Engine::Lazy { dfa, groups }, match_group)
         };
         Ok(LineRegex {
-            engine,
-            line_start,
+            search: Search::AtLineStarts {
+                starts: MatchStart::of(hir),
+                engine,
+            },
             match_group,
         })
     }
@@ -79,8 +95,11 @@ impl LineRegex {
     /// The leftmost match starting at `at` or later, as (whole match, part
     /// to report): the `match` group when the pattern has one.
     pub fn find_at(&self, text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
-        let Some(line_start) = &self.line_start else {
-            return self.read(Input::new(text).range(at..));
+        let (starts, engine) = match &self.search {
+            Search::AtLineStarts { starts, engine } => (starts, engine),
+            Search::Anywhere(regex) => {
+                return search(regex, self.match_group, Input::new(text).range(at..));
+            }
         };
         // A line starts at offset 0 and after each line feed, as `(?m)^`
         // has it. Each try sees the text before its line, as a search of
@@ -89,14 +108,14 @@ impl LineRegex {
         let here = (at == 0 || bytes.get(at - 1) == Some(&b'\n')).then_some(at);
         let after_feeds = memchr_iter(b'\n', bytes.get(at..)?).map(|i| at + i + 1);
         let may_start = |at: &usize| {
-            line_start.empty
+            starts.empty
                 || bytes
                     .get(*at)
-                    .is_some_and(|&b| line_start.bytes[usize::from(b)])
+                    .is_some_and(|&b| starts.bytes[usize::from(b)])
         };
         let mut line_starts = here.into_iter().chain(after_feeds).filter(may_start);
-        match &self.engine {
-            Engine::Lines { dfa, groups } => {
+        match engine {
+            Engine::Lazy { dfa, groups } => {
                 let mut tries = dfa.tries();
                 line_starts.find_map(|start| {
                     let end = tries.end_at(text, start)?;
@@ -107,28 +126,30 @@ impl LineRegex {
                     Some((start..end, part))
                 })
             }
-            Engine::Whole(_) => line_starts.find_map(|start| {
-                self.read(Input::new(text).range(start..).anchored(Anchored::Yes))
+            Engine::Whole(regex) => line_starts.find_map(|start| {
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                search(regex, self.match_group, input)
             }),
         }
     }
+}
 
-    /// A search by the whole engine.
-    fn read(&self, input: Input<'_>) -> Option<(Range<usize>, Range<usize>)> {
-        let Engine::Whole(regex) = &self.engine else {
-            unreachable!("only line patterns have a lazy DFA of their own");
-        };
-        let Some(group) = self.match_group else {
-            return regex.search(&input).map(|m| (m.range(), m.range()));
-        };
-        let mut captures = regex.create_captures();
-        regex.search_captures(&input, &mut captures);
-        let whole = captures.get_match()?.range();
-        let part = captures
-            .get_group(group)
-            .map_or(whole.clone(), |s| s.range());
-        Some((whole, part))
-    }
+/// A search by the whole engine, as (whole match, `group` or whole match).
+fn search(
+    regex: &meta::Regex,
+    group: Option<usize>,
+    input: Input<'_>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let Some(group) = group else {
+        return regex.search(&input).map(|m| (m.range(), m.range()));
+    };
+    let mut captures = regex.create_captures();
+    regex.search_captures(&input, &mut captures);
+    let whole = captures.get_match()?.range();
+    let part = captures
+        .get_group(group)
+        .map_or(whole.clone(), |s| s.range());
+    Some((whole, part))
 }
 
 /// Index of the group named `match`.
@@ -188,6 +209,15 @@ mod tests {
         LineRegex::new(&hir).unwrap()
     }
 
+    /// What a match of `pattern` can start with, when it is tried at line
+    /// starts.
+    fn starts(pattern: &str) -> Option<MatchStart> {
+        match line_regex(pattern).search {
+            Search::AtLineStarts { starts, .. } => Some(starts),
+            Search::Anywhere(_) => None,
+        }
+    }
+
     fn all(regex: &LineRegex, text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         let mut out = Vec::new();
         let mut at = 0;
@@ -217,12 +247,21 @@ mod tests {
         for pattern in PATTERNS {
             let regex = line_regex(pattern);
             // Every line start tried, whatever its first byte.
-            let ungated = LineRegex {
-                line_start: regex.line_start.as_ref().map(|_| MatchStart {
-                    empty: true,
-                    ..MatchStart::NOTHING
-                }),
-                ..line_regex(pattern)
+            let ungated = match line_regex(pattern) {
+                LineRegex {
+                    search: Search::AtLineStarts { engine, .. },
+                    match_group,
+                } => LineRegex {
+                    search: Search::AtLineStarts {
+                        starts: MatchStart {
+                            empty: true,
+                            ..MatchStart::NOTHING
+                        },
+                        engine,
+                    },
+                    match_group,
+                },
+                searched => searched,
             };
             for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                 let expected = searched(pattern, text, at);
@@ -261,7 +300,7 @@ mod tests {
 
     #[test]
     fn only_patterns_that_start_every_match_at_a_line_start_are_anchored() {
-        let anchored = |pattern: &str| line_regex(pattern).line_start.is_some();
+        let anchored = |pattern: &str| starts(pattern).is_some();
         assert!(anchored(r"(?m)^\W*(?P<match>\d+ of \d+)\W*$"));
         assert!(anchored(r"^(?:Read more|Related)"));
         assert!(!anchored(r"(?:^|[.!?] )(?P<match>Click here)"));
@@ -272,7 +311,15 @@ mod tests {
 
     #[test]
     fn line_patterns_run_on_their_own_lazy_dfa_unless_it_cannot_follow_them() {
-        let lazy = |pattern: &str| matches!(line_regex(pattern).engine, Engine::Lines { .. });
+        let lazy = |pattern: &str| {
+            matches!(
+                line_regex(pattern).search,
+                Search::AtLineStarts {
+                    engine: Engine::Lazy { .. },
+                    ..
+                }
+            )
+        };
         assert!(lazy(r"^(?P<match>Read more)\b"));
         assert!(lazy(r"(?m)^\d+ of \d+$"));
         assert!(!lazy(r"^(?P<match>café)\b"), "a Unicode word boundary");
@@ -281,8 +328,7 @@ mod tests {
 
     #[test]
     fn lines_are_tried_only_where_a_match_can_start() {
-        let pager = line_regex(r"(?m)^[^\w\n]*(?P<match>\d+ (?:of|/) \d+)[^\w\n]*$");
-        let pager = pager.line_start.unwrap();
+        let pager = starts(r"(?m)^[^\w\n]*(?P<match>\d+ (?:of|/) \d+)[^\w\n]*$").unwrap();
         let tried = |b: u8| pager.bytes[usize::from(b)];
         assert!(!pager.empty);
         assert!(
@@ -290,12 +336,11 @@ mod tests {
             "digits, marks, “"
         );
         assert!(!tried(b'P') && !tried(b'p') && !tried(b'_') && !tried(b'\n'));
-        let read_more = line_regex(r"^(?:Read more|Related)");
-        let read_more = read_more.line_start.unwrap();
+        let read_more = starts(r"^(?:Read more|Related)").unwrap();
         let tried = |b: u8| read_more.bytes[usize::from(b)];
         assert!(tried(b'R') && tried(b'r'), "case is ignored");
         assert!(!tried(b'T') && !tried(b'-'));
-        assert!(line_regex(r"^\d*").line_start.unwrap().empty);
+        assert!(starts(r"^\d*").unwrap().empty);
     }
 
     #[test]
