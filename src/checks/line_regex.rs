@@ -33,7 +33,10 @@ pub struct LineRegex {
 enum Search {
     /// Every match starts a line: tried at each line start whose first
     /// byte `starts` holds.
-    AtLineStarts { starts: MatchStart, engine: Engine },
+    AtLineStarts {
+        starts: Box<MatchStart>,
+        engine: Engine,
+    },
     /// Searched for through the text.
     Anywhere(meta::Regex),
 }
@@ -85,7 +88,7 @@ impl LineRegex {
         };
         Ok(LineRegex {
             search: Search::AtLineStarts {
-                starts: MatchStart::of(hir),
+                starts: Box::new(MatchStart::of(hir)),
                 engine,
             },
             match_group,
@@ -213,7 +216,7 @@ mod tests {
     /// starts.
     fn starts(pattern: &str) -> Option<MatchStart> {
         match line_regex(pattern).search {
-            Search::AtLineStarts { starts, .. } => Some(starts),
+            Search::AtLineStarts { starts, .. } => Some(*starts),
             Search::Anywhere(_) => None,
         }
     }
@@ -253,10 +256,10 @@ mod tests {
                     match_group,
                 } => LineRegex {
                     search: Search::AtLineStarts {
-                        starts: MatchStart {
+                        starts: Box::new(MatchStart {
                             empty: true,
                             ..MatchStart::NOTHING
-                        },
+                        }),
                         engine,
                     },
                     match_group,
