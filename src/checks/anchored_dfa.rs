@@ -18,7 +18,7 @@ use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::Hir;
 
-use super::text::{REGEX_SIZE_LIMIT, too_large};
+use super::text::{REGEX_SIZE_LIMIT, build_error};
 
 /// How a pool makes an engine's working memory for a thread that has none.
 pub type CacheMaker<C> = Box<dyn Fn() -> C + Send + Sync>;
@@ -88,8 +88,5 @@ pub fn compile_nfa(hir: &Hir, groups: bool) -> Result<NFA, String> {
                 .which_captures(captures),
         )
         .build_from_hir(hir)
-        .map_err(|e| match e.size_limit() {
-            Some(limit) => too_large(limit),
-            None => format!("invalid regex: {e}"),
-        })
+        .map_err(|e| build_error(e.size_limit(), &e))
 }

@@ -365,6 +365,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_too_large_to_compile_says_so() {
+        for pattern in [r"^(?:a{1000}){1000}", r"(?:a{1000}){1000}"] {
+            let hir = parse_regex(pattern, false).unwrap();
+            let err = LineRegex::new(&hir).err().unwrap_or_default();
+            assert!(err.starts_with("regex is too large"), "{pattern}: {err}");
+        }
+    }
+
+    #[test]
     fn the_match_group_is_the_part_reported() {
         let regex = line_regex(r"(?m)^[^\w\n]*(?P<match>\d+ of \d+)[^\w\n]*$");
         let text = "Intro line\n- 3 of 12 -\n";

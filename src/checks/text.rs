@@ -449,14 +449,20 @@ pub fn build_from_hir(hir: &Hir, groups: bool) -> Result<meta::Regex, String> {
                 .which_captures(captures),
         )
         .build_from_hir(hir)
-        .map_err(|e| match e.size_limit() {
-            Some(limit) => too_large(limit),
-            None => format!("invalid regex: {e}"),
-        })
+        .map_err(|e| build_error(e.size_limit(), &e))
+}
+
+/// The message for an already parsed pattern that does not compile: over
+/// the size limit (`limit`), or refused for another reason.
+pub fn build_error(limit: Option<usize>, error: &dyn std::fmt::Display) -> String {
+    match limit {
+        Some(limit) => too_large(limit),
+        None => format!("invalid regex: {error}"),
+    }
 }
 
 /// The message for a regex whose compiled form is over `limit` bytes.
-pub fn too_large(limit: usize) -> String {
+fn too_large(limit: usize) -> String {
     format!("regex is too large (compiled size over {limit} bytes); split it or simplify it")
 }
 
