@@ -73,10 +73,7 @@ impl LineRegex {
                 match_group,
             });
         }
-        let (engine, match_group) = if hir.properties().look_set().contains_word_unicode() {
-            let (regex, match_group) = whole()?;
-            (Engine::Whole(regex), match_group)
-        } else {
+        let lazy = || -> Result<(Engine, Option<usize>), String> {
             let nfa = compile_nfa(hir, groups)?;
             let match_group = group_index(nfa.group_info());
             let groups = match match_group {
@@ -84,7 +81,22 @@ impl LineRegex {
                 None => None,
             };
             let dfa = Box::new(AnchoredDfa::new(nfa)?);
-            (Engine::Lazy { dfa, groups }, match_group)
+            Ok((Engine::Lazy { dfa, groups }, match_group))
+        };
+        // What a lazy DFA refuses (Unicode word boundaries, an automaton
+        // too large for its cache), the whole engine runs another way; a
+        // pattern too large for both is refused by both.
+        let lazy = if hir.properties().look_set().contains_word_unicode() {
+            None
+        } else {
+            lazy().ok()
+        };
+        let (engine, match_group) = match lazy {
+            Some(lazy) => lazy,
+            None => {
+                let (regex, match_group) = whole()?;
+                (Engine::Whole(regex), match_group)
+            }
         };
         Ok(LineRegex {
             search: Search::AtLineStarts {

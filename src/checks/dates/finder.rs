@@ -45,11 +45,15 @@ impl Finder {
         }
         // Built from the tree already parsed: a locale's finder is tens of
         // kilobytes of pattern, and parsing it is a good part of start-up.
-        let dfa = AnchoredDfa::new(compile_nfa(&hir, false)?)?;
-        Ok(Finder::FromStarts {
-            dfa: Box::new(dfa),
-            starts: StartBytes::new(start.bytes),
-        })
+        // What a lazy DFA refuses (an automaton too large for its cache)
+        // the ordinary search runs another way.
+        match compile_nfa(&hir, false).and_then(AnchoredDfa::new) {
+            Ok(dfa) => Ok(Finder::FromStarts {
+                dfa: Box::new(dfa),
+                starts: StartBytes::new(start.bytes),
+            }),
+            Err(_) => build_regex(pattern, false).map(Finder::Anywhere),
+        }
     }
 
     /// The leftmost-first match starting at or after `at` at a place
