@@ -22,9 +22,8 @@ pub enum Shape {
     /// One capital letter followed by a period ("W." in "George W. Bush"),
     /// or standing alone before a name ("C Thomson").
     Initial,
-    /// A lower-case name particle: "da", "von", "bin".
-    Particle,
-    /// Every other word (lower case, all capitals, numbers).
+    /// Every other word (lower case, all capitals, numbers), name
+    /// particles ("da", "von": [`Word::is_particle`]) among them.
     Other,
 }
 
@@ -63,6 +62,13 @@ impl Word<'_> {
     /// Capitalised words that are never a person's or place's name here.
     pub fn is_stop(&self) -> bool {
         STOP.contains(self.text)
+    }
+
+    /// A lower-case name particle: "da", "von", "bin". Asked only of the
+    /// words next to a run of names, not when each word is read: most
+    /// words are lower case, and few stand next to a name.
+    pub fn is_particle(&self) -> bool {
+        self.shape == Shape::Other && PARTICLES.contains(self.text)
     }
 }
 
@@ -278,26 +284,23 @@ fn ascii_shape(word: &str, next_byte: Option<u8>) -> Shape {
     let Some(&first) = bytes.first() else {
         return Shape::Other;
     };
-    if first.is_ascii_uppercase() {
-        let (mut lower, mut hyphen) = (false, false);
-        for &b in &bytes[1..] {
-            lower |= b.is_ascii_lowercase();
-            hyphen |= b == b'-';
-        }
-        let modifier = hyphen
-            && word
-                .rsplit_once('-')
-                .is_some_and(|(_, last)| MODIFIERS.contains(last));
-        if lower && !modifier {
-            return Shape::Name;
-        }
-        if bytes.len() == 1 && initial_before(matches!(first, b'A' | b'I'), next_byte) {
-            return Shape::Initial;
-        }
+    if !first.is_ascii_uppercase() {
         return Shape::Other;
     }
-    if first.is_ascii_lowercase() && PARTICLES.contains(word) {
-        return Shape::Particle;
+    let (mut lower, mut hyphen) = (false, false);
+    for &b in &bytes[1..] {
+        lower |= b.is_ascii_lowercase();
+        hyphen |= b == b'-';
+    }
+    let modifier = hyphen
+        && word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| MODIFIERS.contains(last));
+    if lower && !modifier {
+        return Shape::Name;
+    }
+    if bytes.len() == 1 && initial_before(matches!(first, b'A' | b'I'), next_byte) {
+        return Shape::Initial;
     }
     Shape::Other
 }
@@ -315,24 +318,20 @@ fn initial_before(a_word: bool, next_byte: Option<u8>) -> bool {
 
 /// The shape of `word`, followed in its text by `next_byte`.
 fn shape_of(word: &str, next_byte: Option<u8>) -> Shape {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
+    let Some(first) = word.chars().next() else {
         return Shape::Other;
     };
-    if first.is_uppercase() {
-        let modifier = word
-            .rsplit_once('-')
-            .is_some_and(|(_, last)| MODIFIERS.contains(last));
-        if word.chars().any(char::is_lowercase) && !modifier {
-            return Shape::Name;
-        }
-        if word.len() == first.len_utf8() && initial_before(matches!(first, 'A' | 'I'), next_byte) {
-            return Shape::Initial;
-        }
+    if !first.is_uppercase() {
         return Shape::Other;
     }
-    if PARTICLES.contains(word) {
-        return Shape::Particle;
+    let modifier = word
+        .rsplit_once('-')
+        .is_some_and(|(_, last)| MODIFIERS.contains(last));
+    if word.chars().any(char::is_lowercase) && !modifier {
+        return Shape::Name;
+    }
+    if word.len() == first.len_utf8() && initial_before(matches!(first, 'A' | 'I'), next_byte) {
+        return Shape::Initial;
     }
     Shape::Other
 }
@@ -357,7 +356,7 @@ pub fn runs_into(words: &[Word<'_>], text: &str, out: &mut Vec<Run>) {
         }
         let mut j = i + 1;
         while j < words.len()
-            && words[j].shape != Shape::Other
+            && (words[j].shape != Shape::Other || words[j].is_particle())
             && !words[j].is_stop()
             && words[j].sentence == words[j - 1].sentence
             && joined(&words[j - 1], &words[j], text)
@@ -379,7 +378,7 @@ pub fn runs_into(words: &[Word<'_>], text: &str, out: &mut Vec<Run>) {
                 title_at = Some(k);
             }
         }
-        while start < end && words[start].shape == Shape::Particle {
+        while start < end && words[start].is_particle() {
             start += 1;
         }
         if start < end && words[start..end].iter().any(|w| w.shape == Shape::Name) {
@@ -387,6 +386,7 @@ pub fn runs_into(words: &[Word<'_>], text: &str, out: &mut Vec<Run>) {
                 && start == i
                 && words[start - 1].sentence == words[start].sentence
                 && words[start - 1].shape == Shape::Other
+                && !words[start - 1].is_particle()
                 && ROLES.contains_lowercase(words[start - 1].text)
                 && joined(&words[start - 1], &words[start], text);
             if role_before {
