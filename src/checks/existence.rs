@@ -163,9 +163,9 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
     let sources: Vec<String> = plain.iter().map(|(p, _)| p.value.clone()).collect();
     let parsed: Vec<&Hir> = plain.iter().map(|(_, hir)| hir).collect();
     let every = Hir::alternation(parsed.iter().map(|&hir| hir.clone()).collect());
-    // Compiled from the patterns' parsed forms, joined; the joined text is
-    // only for naming a culprit when that fails.
-    let regex = combined_regex(&sources, spec.ignorecase, |_| LineRegex::new(&every))
+    // Compiled from the patterns' parsed forms, joined; their text is only
+    // for naming a culprit when that fails.
+    let regex = combined_regex(&sources, spec.ignorecase, || LineRegex::new(&every))
         .map_err(|(i, e)| file.error_at(plain[i].0, e))?
         .map(|regex| Prefiltered::new(regex, &parsed));
     let meta = KIND.meta(file, spec.common())?;
@@ -337,6 +337,30 @@ mod tests {
         check.check(&Context::new(&doc), &mut out);
         let found: Vec<&str> = out.iter().map(|d| doc.slice(d.span)).collect();
         assert_eq!(found, ["Print", "Related"]);
+    }
+
+    /// The rule's plain patterns compile as one: when that fails, the
+    /// error points at the pattern to blame, or at the first when only
+    /// their sum is too large.
+    #[test]
+    fn a_pattern_that_does_not_compile_is_named() {
+        let compiled = |patterns: &str| {
+            let yaml = format!(
+                "kind: existence\nseverity: warning\nmessage: m\ndescription: d\npatterns:\n{patterns}examples:\n  - bad: x\n  - good: y\n"
+            );
+            compile(&RuleFile::standalone("style/test", "test.yaml", &yaml)).map(|_| ())
+        };
+        let error_line = |patterns: &str| {
+            let err = compiled(patterns).expect_err("a load error");
+            assert!(err.message.contains("too large"), "{}", err.message);
+            err.line
+        };
+        // Alone too large: the second pattern, on line 7.
+        assert_eq!(error_line("  - 'TK'\n  - '\\w{200}'\n"), 7);
+        // Each fits, together they do not: the first, on line 6.
+        let half = "  - '\\w{100}'\n";
+        compiled(half).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(error_line(&half.repeat(2)), 6);
     }
 
     #[test]

@@ -161,7 +161,7 @@ use self::controls::Controls;
 use self::patterns::{List, PagePatterns};
 use self::runs::{Limits, junk_runs};
 use self::shape::{Shape, ShapeSpec};
-use super::text::{build_regex, combined_regex};
+use super::text::{alternation, build_regex, combined_regex};
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::span::Span;
@@ -265,8 +265,8 @@ fn build(file: &RuleFile) -> Result<PromoBlock, RuleError> {
     }
     let regex = |list: &[Spanned<String>]| -> Result<Option<regex::Regex>, RuleError> {
         let patterns: Vec<String> = list.iter().map(|m| m.value.clone()).collect();
-        combined_regex(&patterns, spec.ignorecase, |p| {
-            build_regex(p, spec.ignorecase)
+        combined_regex(&patterns, spec.ignorecase, || {
+            build_regex(&alternation(&patterns), spec.ignorecase)
         })
         .map_err(|(i, e)| file.error_at(&list[i], e))
     };

@@ -343,18 +343,18 @@ impl PhraseSet {
 /// file cannot eat the machine's memory.
 pub const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
 
-/// Compile several patterns into one alternation with `compile` (which
-/// reads it as [`build_regex`] does). Returns the index of the first bad
-/// pattern with the error when one does not compile.
+/// `patterns` compiled together by `compile` (as one alternation, read as
+/// [`build_regex`] reads a pattern). Returns the index of the first bad
+/// pattern with the error when they do not compile.
 pub fn combined_regex<T>(
     patterns: &[String],
     ignore_case: bool,
-    compile: impl FnOnce(&str) -> Result<T, String>,
+    compile: impl FnOnce() -> Result<T, String>,
 ) -> Result<Option<T>, (usize, String)> {
     if patterns.is_empty() {
         return Ok(None);
     }
-    match compile(&alternation(patterns)) {
+    match compile() {
         Ok(regex) => Ok(Some(regex)),
         // Only now compile them one by one, to name the culprit (or, when
         // each compiles alone, blame their sum for the size).
