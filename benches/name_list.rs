@@ -8,6 +8,8 @@
 //! `cargo bench --bench name_list`. Names and text are generated
 //! (deterministic, nobody real); nothing is read from disk.
 
+#[path = "support/allocator.rs"]
+mod allocator;
 #[path = "support/corpus.rs"]
 mod corpus;
 

@@ -4,6 +4,8 @@
 //! 10,000 generated articles (flat cost per byte is the goal) and for one
 //! 50 MB file. `cargo bench --bench throughput`; figures in BENCHMARKS.md.
 
+#[path = "support/allocator.rs"]
+mod allocator;
 #[path = "support/corpus.rs"]
 mod corpus;
 
