@@ -2,7 +2,7 @@
 //! register").
 //!
 //! The scans that read every byte of an article (the names tokenizer,
-//! folding for the house list) spend most of their time not on the tests
+//! folding for the house list, the promo check's word count) spend most of their time not on the tests
 //! themselves but on the processor guessing wrong where a word or a run of
 //! plain text ends: a branch a byte mispredicts at nearly every space. A
 //! mask of eight bytes computed without branches, then one
