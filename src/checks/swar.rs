@@ -2,11 +2,12 @@
 //! register").
 //!
 //! The scans that read every byte of an article (the names tokenizer,
-//! folding for the house list, the promo check's word count) spend most of their time not on the tests
-//! themselves but on the processor guessing wrong where a word or a run of
-//! plain text ends: a branch a byte mispredicts at nearly every space. A
-//! mask of eight bytes computed without branches, then one
-//! `trailing_zeros`, finds the same place with one predictable branch.
+//! folding for the house list, the promo check's word count) spend most
+//! of their time not on the tests themselves but on the processor guessing
+//! wrong where a word or a run of plain text ends: a branch a byte
+//! mispredicts at nearly every space. A mask of eight bytes computed
+//! without branches, then one `trailing_zeros`, finds the same place with
+//! one predictable branch.
 //!
 //! Every mask here has the high bit (0x80) of each byte that passes the
 //! test set and every other bit clear; byte `i` of the text is byte `i` of
