@@ -2,8 +2,7 @@
 //! neither. Pure text heuristics; which lines are labels and promotions is the
 //! rule file's business, not this module's.
 
-use std::collections::HashSet;
-
+use foldhash::HashSet;
 use serde::Deserialize;
 
 use crate::checks::swar;
@@ -475,7 +474,12 @@ fn contains_folded(set: &HashSet<String>, word: &str, buffer: &mut String) -> bo
         return false;
     }
     buffer.clear();
-    buffer.extend(word.chars().flat_map(char::to_lowercase));
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    }
     set.contains(buffer.as_str())
 }
 
