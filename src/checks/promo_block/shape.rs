@@ -155,14 +155,20 @@ impl<'t> Outline<'t> {
             .iter()
             .fold(0u16, |seen, &b| seen | BYTES[usize::from(b)]);
         let (words, char_seen) = count_words(text);
-        let seen = table_seen | char_seen;
+        let commas = memchr::memchr_iter(b',', bytes).count();
+        Outline::from_counts(text, words, commas, table_seen | char_seen)
+    }
+
+    /// The outline of trimmed `text` with these counts and the flags of
+    /// every character in it.
+    fn from_counts(text: &'t str, words: usize, commas: usize, seen: u16) -> Outline<'t> {
         Outline {
             text,
             words,
             multiline: seen & BREAK != 0,
             digits: seen & DIGIT != 0,
             lowercase: seen & LOWER != 0,
-            commas: memchr::memchr_iter(b',', bytes).count(),
+            commas,
             separators: seen & SEPARATOR != 0 || (seen & COLON != 0 && text.contains("::")),
             unheadline: seen & UNHEADLINE != 0,
             bracket: seen & BRACKET != 0,
@@ -612,17 +618,7 @@ mod tests {
             words += usize::from(alnum && !counted);
             counted = (counted || alnum) && flags & SPACE == 0;
         }
-        Outline {
-            text,
-            words,
-            multiline: seen & BREAK != 0,
-            digits: seen & DIGIT != 0,
-            lowercase: seen & LOWER != 0,
-            commas,
-            separators: seen & SEPARATOR != 0 || (seen & COLON != 0 && text.contains("::")),
-            unheadline: seen & UNHEADLINE != 0,
-            bracket: seen & BRACKET != 0,
-        }
+        Outline::from_counts(text, words, commas, seen)
     }
 
     fn summary(o: &Outline) -> (usize, usize, [bool; 6]) {
