@@ -121,6 +121,21 @@ impl<'d> Context<'d> {
         }
     }
 
+    /// The blocks in which `set` occurs (any occurrence, overlapping ones
+    /// included), in order, from the shared pass; `None` when `set` is not
+    /// part of one.
+    pub fn blocks_with_phrase(&self, set: &PhraseSet) -> Option<Vec<usize>> {
+        let candidates = self.candidates(set)?;
+        let prose = self.doc.prose();
+        let mut blocks: Vec<usize> = set
+            .accepted(&prose.text, candidates)
+            .filter_map(|range| prose.locate(range.clone()).map(|(block, _)| block))
+            .collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        Some(blocks)
+    }
+
     /// `set`'s candidates from the shared pass, when it is part of one.
     fn candidates(&self, set: &PhraseSet) -> Option<&[(usize, Range<usize>)]> {
         self.shared

@@ -221,8 +221,27 @@ impl Check for Existence {
                     .filter(|r| alone_on_line(text, r)),
             );
         }
-        let searched = self.regex.iter().chain(&self.grouped);
-        for Prefiltered { regex, .. } in searched.filter(|r| r.may_match(cx)) {
+        if let Some(plain) = &self.regex {
+            let find = |at| plain.regex.find_at(text, at);
+            // Every hit of the plain patterns lies in one block and holds a
+            // needed literal, so only blocks that hold one are searched.
+            match plain
+                .needs
+                .as_ref()
+                .and_then(|set| cx.blocks_with_phrase(set))
+            {
+                Some(blocks) => {
+                    for block in blocks {
+                        search_block(prose, block, find, &mut hits);
+                    }
+                }
+                None if plain.may_match(cx) => search(prose, find, &mut hits),
+                None => {}
+            }
+        }
+        // A `match` group's pattern may find its literal outside the part
+        // it flags, in another block: searched whole.
+        for Prefiltered { regex, .. } in self.grouped.iter().filter(|r| r.may_match(cx)) {
             search(prose, |at| regex.find_at(text, at), &mut hits);
         }
         let mut located: Vec<(usize, Range<usize>)> = hits
@@ -283,6 +302,38 @@ fn search(
     }
 }
 
+/// [`search`] within block `index` alone, from its start: the same hits
+/// in that block as a search of the whole prose finds (that search, too,
+/// goes on from a block's start after a match that crosses into it, and a
+/// match that runs on past the block is no hit).
+fn search_block(
+    prose: &Prose,
+    index: usize,
+    mut find: impl FnMut(usize) -> Option<(Range<usize>, Range<usize>)>,
+    hits: &mut Vec<Range<usize>>,
+) {
+    let block = prose.block_range(index);
+    let text = &prose.text;
+    let mut at = block.start;
+    while at <= block.end {
+        let Some((whole, flagged)) = find(at) else {
+            break;
+        };
+        if whole.start > block.end {
+            break;
+        }
+        if whole.is_empty() {
+            at = whole.end + text[whole.end..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if flagged.is_empty() || prose.locate(flagged.clone()).is_none() {
+            break;
+        }
+        hits.push(flagged);
+        at = whole.end;
+    }
+}
+
 /// Byte ranges of `text` inside double quotation marks, in order. A closing
 /// mark with no opening one is ignored; an unclosed quotation runs to the end.
 fn quoted_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -312,6 +363,7 @@ fn inside(ranges: &[std::ops::Range<usize>], offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::phrase_pass::PhrasePass;
     use crate::document::{Document, Format, ReadOptions};
     use crate::rules::RuleFile;
 
@@ -361,6 +413,39 @@ mod tests {
         let half = "  - '\\w{100}'\n";
         compiled(half).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(error_line(&half.repeat(2)), 6);
+    }
+
+    proptest::proptest! {
+        /// Searching only the blocks that hold a needed literal (the
+        /// engine's way, with the shared phrase pass) finds what a search
+        /// of all the prose finds (a rule checked on its own), matches
+        /// that run from one block into the next included.
+        #[test]
+        fn blocks_with_a_needed_literal_hold_every_hit(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "read more", "Read on", "sign up", " now", "more", "up", " ", "\n",
+                    "\n\n", ".", "x", "é",
+                ]),
+                0..30,
+            ),
+        ) {
+            let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\npatterns: ['read (?:more|on)[^.]*', 'sign up\\s+now', '(?m)^more\\b']\nexamples:\n  - bad: read more\n  - good: x\n";
+            let file = RuleFile::standalone("style/test", "test.yaml", yaml);
+            let checks = vec![compile(&file).unwrap_or_else(|e| panic!("{e}"))];
+            let pass = PhrasePass::build(&checks);
+            let source = pieces.concat();
+            let doc = Document::parse("t.txt", source, Format::Text, &ReadOptions::default());
+            let spans = |cx: &Context<'_>| {
+                let mut out = Vec::new();
+                checks[0].check(cx, &mut out);
+                out.into_iter().map(|d| d.span).collect::<Vec<_>>()
+            };
+            let shared = Context::with_pass(&doc, &pass);
+            let set = checks[0].phrase_sets().into_iter().next().expect("the patterns' literals");
+            proptest::prop_assert!(shared.blocks_with_phrase(set).is_some());
+            proptest::prop_assert_eq!(spans(&shared), spans(&Context::new(&doc)));
+        }
     }
 
     #[test]

@@ -279,9 +279,20 @@ impl PhraseSet {
     /// Whether [`PhraseSet::select`] would keep any of `candidates`: the
     /// leftmost accepted one always is, so any accepted one will do.
     pub fn any_accepted(&self, text: &str, candidates: &[(usize, Range<usize>)]) -> bool {
+        self.accepted(text, candidates).next().is_some()
+    }
+
+    /// The ranges of the candidates this set takes, every one of them
+    /// (overlapping ones too), in the candidates' order.
+    pub fn accepted<'a>(
+        &'a self,
+        text: &'a str,
+        candidates: &'a [(usize, Range<usize>)],
+    ) -> impl Iterator<Item = &'a Range<usize>> + 'a {
         candidates
             .iter()
-            .any(|(pattern, range)| self.accepts(text, *pattern, range))
+            .filter(|(pattern, range)| self.accepts(text, *pattern, range))
+            .map(|(_, range)| range)
     }
 
     /// A candidate from a case-blind scan that this set takes: whole

@@ -216,6 +216,12 @@ impl Prose {
         (range.end <= end).then(|| (index, range.start - start..range.end - start))
     }
 
+    /// Where block `index`'s text lies in [`Prose::text`].
+    pub fn block_range(&self, index: usize) -> Range<usize> {
+        let (start, end) = self.bounds[index];
+        start..end
+    }
+
     /// Where the search should resume after a hit starting at `offset`
     /// crossed a block edge: the start of the next block.
     pub fn next_block_start(&self, offset: usize) -> usize {
