@@ -230,11 +230,7 @@ impl Check for Existence {
                 .as_ref()
                 .and_then(|set| cx.blocks_with_phrase(set))
             {
-                Some(blocks) => {
-                    for block in blocks {
-                        search_block(prose, block, find, &mut hits);
-                    }
-                }
+                Some(blocks) => search_blocks(prose, &blocks, find, &mut hits),
                 None if plain.may_match(cx) => search(prose, find, &mut hits),
                 None => {}
             }
@@ -302,35 +298,48 @@ fn search(
     }
 }
 
-/// [`search`] within block `index` alone, from its start: the same hits
-/// in that block as a search of the whole prose finds (that search, too,
-/// goes on from a block's start after a match that crosses into it, and a
-/// match that runs on past the block is no hit).
-fn search_block(
+/// [`search`] within the blocks `indices` (in order) alone, each from its
+/// start: the same hits in those blocks as a search of the whole prose
+/// finds. That search, too, goes on from a block's start after a match
+/// that crosses into it, and a match that runs on past its block is no
+/// hit. A match found past the block being searched is the first match
+/// of every later block it lies beyond the start of, so it is kept for
+/// them, not searched for again: the prose is read once, however many
+/// blocks are searched.
+fn search_blocks(
     prose: &Prose,
-    index: usize,
+    indices: &[usize],
     mut find: impl FnMut(usize) -> Option<(Range<usize>, Range<usize>)>,
     hits: &mut Vec<Range<usize>>,
 ) {
-    let block = prose.block_range(index);
     let text = &prose.text;
-    let mut at = block.start;
-    while at <= block.end {
-        let Some((whole, flagged)) = find(at) else {
-            break;
-        };
-        if whole.start > block.end {
-            break;
+    let mut ahead: Option<(Range<usize>, Range<usize>)> = None;
+    for &index in indices {
+        let block = prose.block_range(index);
+        let mut at = block.start;
+        loop {
+            let found = match ahead.take() {
+                Some(kept) if kept.0.start >= at => Some(kept),
+                _ => find(at),
+            };
+            // No match starts from here on: none in any later block.
+            let Some((whole, flagged)) = found else {
+                return;
+            };
+            if whole.start > block.end {
+                ahead = Some((whole, flagged));
+                break;
+            }
+            if whole.is_empty() {
+                at = whole.end + text[whole.end..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            if flagged.is_empty() || prose.locate(flagged.clone()).is_none() {
+                break;
+            }
+            hits.push(flagged);
+            at = whole.end;
         }
-        if whole.is_empty() {
-            at = whole.end + text[whole.end..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        if flagged.is_empty() || prose.locate(flagged.clone()).is_none() {
-            break;
-        }
-        hits.push(flagged);
-        at = whole.end;
     }
 }
 

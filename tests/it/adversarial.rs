@@ -290,6 +290,26 @@ fn a_100_mb_single_line() {
 
 #[test]
 #[ignore = "large input: run in release with --ignored"]
+fn an_export_with_a_needed_literal_in_every_paragraph_stays_linear() {
+    // `existence` searches its patterns only in the blocks where one of
+    // their literals occurs ("follow us" here, with no platform after it,
+    // so nothing matches). A search from each such block to the next
+    // match, or to the end of the prose, would read the export once per
+    // paragraph: hours. Read once, it takes about a second.
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "Readers who follow us closely know the ferry runs late.\n\n";
+    let text = format!(
+        "Headline\n\n{}",
+        paragraph.repeat(40 * 1024 * 1024 / paragraph.len())
+    );
+    write(&dir.path().join("export.txt"), &text);
+    let out = check_large_file(dir.path(), "export.txt", "promo/social-app", 120);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+#[ignore = "large input: run in release with --ignored"]
 fn an_export_quoting_thousands_of_people_stays_linear() {
     // Each quotation is attributed only by a name that the article writes
     // mid-sentence elsewhere: every one makes the check ask about a new name.
