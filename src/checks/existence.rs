@@ -103,7 +103,9 @@ struct Existence {
 }
 
 /// A regex and, when it has them, literals one of which every match
-/// contains: an article without any of them is not searched.
+/// contains: an article without any of them is not searched, and the
+/// rule's plain patterns (no `match` group) are searched only in the
+/// blocks that hold one.
 struct Prefiltered {
     regex: LineRegex,
     needs: Option<PhraseSet>,

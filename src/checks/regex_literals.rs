@@ -1,7 +1,8 @@
 //! Literal text every match of a regex must contain. A rule's regex then
 //! runs only on articles where the engine's shared phrase pass (see
 //! [`super::phrase_pass`]) saw one of those literals, instead of scanning
-//! every article with its own automaton.
+//! every article with its own automaton (and, when each of its hits lies
+//! in one block, only in the blocks where the pass saw one).
 //!
 //! The answer is a set of alternatives, lower-cased in ASCII to suit the
 //! ASCII-case-insensitive phrase pass: `\bclick here\b` needs "click here";
