@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::pattern_rewrite;
 use super::swar;
-use crate::document::{Block, BlockKind, Document};
+use crate::document::BlockKind;
 
 /// Which blocks a rule reads. Rule files write a list of names; absent means
 /// every block.
@@ -46,14 +46,6 @@ impl BlockScope {
 /// Does a rule with `scope` read blocks of `kind`? (An empty scope reads all.)
 pub fn in_scope(scope: &[BlockScope], kind: BlockKind) -> bool {
     scope.is_empty() || scope.iter().any(|s| s.matches(kind))
-}
-
-/// The blocks of `doc` a rule with `scope` reads.
-pub fn blocks_in<'d, 's>(
-    doc: &'d Document,
-    scope: &'s [BlockScope],
-) -> impl Iterator<Item = &'d Block> + use<'d, 's> {
-    doc.blocks.iter().filter(move |b| in_scope(scope, b.kind))
 }
 
 /// True when the character before `start` and after `end` are not letters or

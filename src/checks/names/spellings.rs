@@ -6,7 +6,10 @@
 //! and a long list slow by comparison, so the cost per byte would grow with
 //! the list. Without it the cost per byte is one walk of the automaton
 //! whatever the list's length, which is what a newsroom with thousands of
-//! names needs to rely on.
+//! names needs to rely on. (Which blocks are walked at all is
+//! [`super::gate`]'s business: in the engine, a list of up to a few hundred
+//! spellings skips the blocks where none can be; a longer list reads them
+//! all, as before.)
 //!
 //! A long list's DFA is a table of megabytes, larger than a core's cache.
 //! An unanchored walk of every byte follows, through such a list, the many
