@@ -513,8 +513,13 @@ impl QuoteAttribution {
             let window = window_around(block, start, end, self.window);
             let span = block.span(window.clone());
             searched = Some(searched.map_or(span, |s| s.cover(span)));
+            // Attributed at its first paragraph: the last one's window
+            // only widens the span shown.
+            if found {
+                continue;
+            }
             let text = prose.text(para);
-            found |= sentences_in(block, window).any(|s| self.lexicon.attributes(&text[s], prose));
+            found = sentences_in(block, window).any(|s| self.lexicon.attributes(&text[s], prose));
         }
         (found, searched.unwrap_or_default())
     }
