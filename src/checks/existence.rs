@@ -374,7 +374,7 @@ fn inside(ranges: &[std::ops::Range<usize>], offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::phrase_pass::PhrasePass;
+    use crate::checks::with_and_without_pass;
     use crate::document::{Document, Format, ReadOptions};
     use crate::rules::RuleFile;
 
@@ -442,20 +442,12 @@ mod tests {
             ),
         ) {
             let yaml = "kind: existence\nseverity: warning\nmessage: \"{match}\"\ndescription: d\npatterns: ['read (?:more|on)[^.]*', 'sign up\\s+now', '(?m)^more\\b']\nexamples:\n  - bad: read more\n  - good: x\n";
-            let file = RuleFile::standalone("style/test", "test.yaml", yaml);
-            let checks = vec![compile(&file).unwrap_or_else(|e| panic!("{e}"))];
-            let pass = PhrasePass::build(&checks);
-            let source = pieces.concat();
-            let doc = Document::parse("t.txt", source, Format::Text, &ReadOptions::default());
-            let spans = |cx: &Context<'_>| {
+            let (engine, alone) = with_and_without_pass(compile, yaml, pieces.concat(), |check, cx| {
                 let mut out = Vec::new();
-                checks[0].check(cx, &mut out);
+                check.check(cx, &mut out);
                 out.into_iter().map(|d| d.span).collect::<Vec<_>>()
-            };
-            let shared = Context::with_pass(&doc, &pass);
-            let set = checks[0].phrase_sets().into_iter().next().expect("the patterns' literals");
-            proptest::prop_assert!(shared.blocks_with_phrase(set).is_some());
-            proptest::prop_assert_eq!(spans(&shared), spans(&Context::new(&doc)));
+            });
+            proptest::prop_assert_eq!(engine, alone);
         }
     }
 

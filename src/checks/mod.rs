@@ -265,6 +265,36 @@ pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)
 }
 
+/// Test support for the rules that read the engine's shared phrase pass:
+/// what `read` makes of `source` checked by the rule file `yaml` (compiled
+/// by `compile`) in an engine, with the pass, and on its own, without one.
+/// The two must agree.
+#[cfg(test)]
+pub(crate) fn with_and_without_pass<T>(
+    compile: fn(&RuleFile) -> Result<Box<dyn Check>, RuleError>,
+    yaml: &str,
+    source: String,
+    read: impl Fn(&dyn Check, &Context<'_>) -> T,
+) -> (T, T) {
+    use crate::document::{Document, Format, ReadOptions};
+    let file = RuleFile::standalone("test/rule", "test.yaml", yaml);
+    let checks = vec![compile(&file).unwrap_or_else(|e| panic!("{e}"))];
+    let pass = phrase_pass::PhrasePass::build(&checks);
+    let doc = Document::parse("t.txt", source, Format::Text, &ReadOptions::default());
+    let shared = Context::with_pass(&doc, &pass);
+    let sets = checks[0].phrase_sets();
+    assert!(
+        !sets.is_empty(),
+        "the rule reads no phrase set from the pass"
+    );
+    assert!(
+        sets.iter()
+            .all(|set| shared.blocks_with_phrase(set).is_some())
+    );
+    let check = checks[0].as_ref();
+    (read(check, &shared), read(check, &Context::new(&doc)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -276,9 +276,7 @@ fn starts_sentence(block: &Block, offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::phrase_pass::PhrasePass;
-    use crate::document::{Document, Format, ReadOptions};
-    use crate::rules::RuleFile;
+    use crate::checks::with_and_without_pass;
 
     proptest::proptest! {
         /// Reading only the blocks the shared pass saw a literal in, and
@@ -299,21 +297,13 @@ mod tests {
             ),
         ) {
             let yaml = "kind: names\nseverity: error\nmessage: \"{canonical}\"\ndescription: d\nentries:\n  - canonical: Lee Jae Myung\n    family: Lee\n    variants: [Lee Jae-myung]\n  - canonical: Seán O'Brien\n  - canonical: Kim Min-seok\nexamples:\n  - bad: Lee Jae-myung\n  - good: Lee Jae Myung\n";
-            let file = RuleFile::standalone("names/test", "test.yaml", yaml);
-            let checks = vec![compile(&file).unwrap_or_else(|e| panic!("{e}"))];
-            let pass = PhrasePass::build(&checks);
-            let source = pieces.concat();
-            let doc = Document::parse("t.txt", source, Format::Text, &ReadOptions::default());
-            let found = |cx: &Context<'_>| {
+            let (engine, alone) = with_and_without_pass(compile, yaml, pieces.concat(), |check, cx| {
                 let mut out = Vec::new();
-                checks[0].check(cx, &mut out);
-                let settled = checks[0].settled_names(cx);
-                (out.into_iter().map(|d| (d.span, d.message)).collect::<Vec<_>>(), settled)
-            };
-            let shared = Context::with_pass(&doc, &pass);
-            let gate = checks[0].phrase_sets().into_iter().next().expect("the spellings' literals");
-            proptest::prop_assert!(shared.blocks_with_phrase(gate).is_some());
-            proptest::prop_assert_eq!(found(&shared), found(&Context::new(&doc)));
+                check.check(cx, &mut out);
+                let found: Vec<_> = out.into_iter().map(|d| (d.span, d.message)).collect();
+                (found, check.settled_names(cx))
+            });
+            proptest::prop_assert_eq!(engine, alone);
         }
     }
 }
