@@ -13,9 +13,9 @@
 //! thousands of entries: every spelling of every entry is compiled into one
 //! automaton when the rule loads, so a long list costs about what a short
 //! one does per byte of copy. (A short list costs less still: the engine's
-//! shared phrase pass tells which blocks hold a word of one of its
-//! spellings, and only those, and blocks with letters outside ASCII, are
-//! read; see `names/gate.rs`.)
+//! shared phrase pass tells which blocks hold the longest run of letters
+//! of one of its spellings, and only those, and blocks with letters outside
+//! ASCII, are read; see `names/gate.rs`.)
 //!
 //! ## Example
 //! ```yaml
