@@ -295,6 +295,12 @@ pub(crate) fn with_and_without_pass<T>(
     (read(check, &shared), read(check, &Context::new(&doc)))
 }
 
+/// Test support: owned copies of `list`, as rule specs hold their lists.
+#[cfg(test)]
+pub(crate) fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,10 +92,7 @@ pub fn letters_are_ascii(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::checks::strings;
 
     #[test]
     fn each_spelling_gives_its_longest_ascii_run() {

@@ -121,10 +121,7 @@ impl PagePatterns {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::checks::strings;
 
     #[test]
     fn each_list_answers_for_itself() {
