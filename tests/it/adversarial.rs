@@ -1,7 +1,9 @@
 //! Hostile and broken input: copydesk must report it clearly, keep checking
 //! the other files, and never panic, hang or pass control characters through.
-//! The largest cases are `#[ignore]`d and run in release mode by `.ci/run`
-//! (`cargo test --release -- --ignored`).
+//! The largest cases are `#[ignore]`d, to keep `cargo test` quick, and run
+//! by `.ci/run` (`cargo test --test it -- --ignored`). Their timeouts only
+//! catch a hang: a debug build, whose dependencies are optimised, needs at
+//! most 30 seconds for any of them here.
 
 use std::path::Path;
 use std::process::Output;
@@ -272,7 +274,7 @@ fn check_large_file(dir: &Path, file: &str, select: &str, seconds: u64) -> Outpu
 }
 
 #[test]
-#[ignore = "large input: run in release with --ignored"]
+#[ignore = "large input: .ci/run runs it with --ignored"]
 fn a_100_mb_single_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("Headline\n\n");
@@ -289,7 +291,7 @@ fn a_100_mb_single_line() {
 }
 
 #[test]
-#[ignore = "large input: run in release with --ignored"]
+#[ignore = "large input: .ci/run runs it with --ignored"]
 fn an_export_with_a_needed_literal_in_every_paragraph_stays_linear() {
     // `existence` searches its patterns only in the blocks where one of
     // their literals occurs ("follow us" here, with no platform after it,
@@ -309,7 +311,7 @@ fn an_export_with_a_needed_literal_in_every_paragraph_stays_linear() {
 }
 
 #[test]
-#[ignore = "large input: run in release with --ignored"]
+#[ignore = "large input: .ci/run runs it with --ignored"]
 fn an_export_quoting_thousands_of_people_stays_linear() {
     // Each quotation is attributed only by a name that the article writes
     // mid-sentence elsewhere: every one makes the check ask about a new name.
@@ -342,7 +344,7 @@ fn an_export_quoting_thousands_of_people_stays_linear() {
 }
 
 #[test]
-#[ignore = "large input: run in release with --ignored"]
+#[ignore = "large input: .ci/run runs it with --ignored"]
 fn a_million_short_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("Headline\n\n");
@@ -365,7 +367,7 @@ fn a_million_short_lines() {
 }
 
 #[test]
-#[ignore = "large input: run in release with --ignored"]
+#[ignore = "large input: .ci/run runs it with --ignored"]
 fn human_report_on_a_multi_megabyte_line_stays_linear() {
     let dir = tempfile::tempdir().unwrap();
     let text = format!(
@@ -488,7 +490,7 @@ fn duplicate_rule_ids_in_one_directory_are_refused() {
 }
 
 #[test]
-#[ignore = "large input: run in release with --ignored"]
+#[ignore = "large input: .ci/run runs it with --ignored"]
 fn a_100000_entry_name_list_loads_and_checks() {
     let mut list = String::from(
         "kind: names\nseverity: error\nmessage: \"House spelling is '{canonical}', not '{found}'\"\ndescription: A very long house list.\nentries:\n",
