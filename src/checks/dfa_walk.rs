@@ -159,6 +159,14 @@ impl<A: Automaton> FromWordStarts<A> {
         self.automaton.memory_usage()
     }
 
+    /// Whether some pattern opens with a word of `text` (ASCII case
+    /// ignored, eight bytes of each word compared): when none does, a walk
+    /// of `text` finds nothing.
+    pub fn opens_a_word_of(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        word_starts(text).any(|at| self.opening_words.opens(bytes, at))
+    }
+
     /// Report every occurrence of a pattern that starts a word of `text`,
     /// overlapping ones included, as `(pattern, range)`, by start: every
     /// one that may pass a word-boundary test, and perhaps some that

@@ -12,10 +12,11 @@
 //! accents) and lets the desk apply it to every story. A list may hold
 //! thousands of entries: every spelling of every entry is compiled into one
 //! automaton when the rule loads, so a long list costs about what a short
-//! one does per byte of copy. (A short list costs less still: the engine's
-//! shared phrase pass tells which blocks hold the longest run of letters
-//! of one of its spellings, and only those, and blocks with letters outside
-//! ASCII, are read; see `names/gate.rs`.)
+//! one does per byte of copy. Most blocks name nobody on the list and are
+//! skipped unread: with a short list, those where the engine's shared
+//! phrase pass saw no spelling's longest run of letters; with a long one,
+//! those where no word is one a spelling opens with. Blocks with letters
+//! outside ASCII are always read (see `names/gate.rs`).
 //!
 //! ## Example
 //! ```yaml
@@ -94,6 +95,10 @@ struct Names {
 }
 
 fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
+    Ok(Box::new(compile_names(file)?))
+}
+
+fn compile_names(file: &RuleFile) -> Result<Names, RuleError> {
     let spec: NamesSpec = file.parse()?;
     if spec.entries.is_empty() {
         return Err(file.error("a `names` rule needs at least one item in `entries`"));
@@ -113,14 +118,14 @@ fn compile(file: &RuleFile) -> Result<Box<dyn Check>, RuleError> {
         .map(|e| normalise_space(&e.value.canonical.value))
         .collect();
     let meta = KIND.meta(file, spec.common())?;
-    Ok(Box::new(Names {
+    Ok(Names {
         meta,
         spellings,
         entry_of: table.entry_of,
         canonical,
         scope: spec.scope,
         gate,
-    }))
+    })
 }
 
 impl Check for Names {
@@ -168,6 +173,7 @@ impl Check for Names {
 }
 
 /// A name of the list found in the article.
+#[derive(Debug, PartialEq)]
 struct Found<'d> {
     span: Span,
     /// As the block's text writes it (markup removed).
@@ -181,20 +187,28 @@ impl Names {
     /// [`Check::settled_names`]: that is asked only of articles that spell
     /// some name two ways, and finding again costs less than keeping.
     fn found<'d>(&self, cx: &Context<'d>) -> Vec<Found<'d>> {
+        self.found_gated(cx, true)
+    }
+
+    /// [`Names::found`], skipping the blocks that cannot hold a name when
+    /// `gated` (tests compare with reading every block).
+    fn found_gated<'d>(&self, cx: &Context<'d>, gated: bool) -> Vec<Found<'d>> {
         let mut all = Vec::new();
         let mut folded = Folded::default();
-        // Blocks where the shared pass saw a literal of some spelling; the
-        // rule run on its own (no pass) reads every block.
+        // Blocks where the shared pass saw a literal of some spelling (a
+        // short list in the engine); otherwise a long list looks for the
+        // words its spellings open with.
         let listed = self.gate.as_ref().and_then(|g| cx.blocks_with_phrase(g));
         for (index, block) in cx.doc.blocks.iter().enumerate() {
             if !in_scope(&self.scope, block.kind) {
                 continue;
             }
             let text = block.text();
-            if let Some(listed) = &listed
-                && listed.binary_search(&index).is_err()
-                && gate::letters_are_ascii(text)
-            {
+            let ruled_out = match &listed {
+                Some(listed) => listed.binary_search(&index).is_err(),
+                None => !self.spellings.may_be_in(text),
+            };
+            if gated && ruled_out && gate::letters_are_ascii(text) {
                 continue;
             }
             folded.refold(text);
@@ -305,5 +319,56 @@ mod tests {
             });
             proptest::prop_assert_eq!(engine, alone);
         }
+
+        /// A long list, whatever the engine, skips the blocks with ASCII
+        /// letters where none of its spellings opens a word: what it then
+        /// finds is what reading every block finds.
+        #[test]
+        fn a_long_list_finds_every_name_in_the_blocks_it_reads(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Given7 Family7x", "GIVEN7-FAMILY7X", "given7\nfamily7x", "Family7x Given7",
+                    "Given7’s", "Family7x", "Given77 Family77x", "Given7Family7x",
+                    "Lee Jae-myung", "LEE JAE MYUNG", "Myung Lee", "Lée Jae Myung",
+                    "Lee Jae\u{301} Myung", "O’Brien", "Seán O'Brien", "\u{212A}im Min-seok",
+                    "Kim Min seok", " ", "\n", "\n\n", ".", "“", "”", "-", "said", "é", "x",
+                ]),
+                0..24,
+            ),
+        ) {
+            let names = long_list();
+            let doc = crate::document::Document::parse(
+                "t.txt",
+                pieces.concat(),
+                crate::document::Format::Text,
+                &crate::document::ReadOptions::default(),
+            );
+            let cx = Context::new(&doc);
+            proptest::prop_assert_eq!(names.found_gated(&cx, true), names.found_gated(&cx, false));
+        }
+    }
+
+    /// Two thousand made-up people and three real ones: long enough to be
+    /// walked from word starts, and so gated by their opening words.
+    fn long_list() -> &'static Names {
+        static LIST: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+        LIST.get_or_init(|| {
+            let mut yaml = String::from(
+                "kind: names\nseverity: error\nmessage: \"{canonical}\"\ndescription: d\nentries:\n  - canonical: Lee Jae Myung\n    family: Lee\n    variants: [Lee Jae-myung]\n  - canonical: Seán O'Brien\n  - canonical: Kim Min-seok\n",
+            );
+            for n in 0..2_000 {
+                yaml.push_str(&format!(
+                    "  - canonical: Given{n} Family{n}x\n    family: Family{n}x\n    variants: [Given{n}-Family{n}x]\n"
+                ));
+            }
+            yaml.push_str("examples:\n  - bad: Lee Jae-myung\n  - good: Lee Jae Myung\n");
+            let file = RuleFile::standalone("test/rule", "test.yaml", &yaml);
+            let names = compile_names(&file).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                matches!(names.spellings, Spellings::FromWordStarts(_)),
+                "the list is walked from word starts"
+            );
+            names
+        })
     }
 }

@@ -12,6 +12,14 @@
 //! a literal of the shared pass, which says in which blocks any of them
 //! occurs; the other blocks with ASCII letters are skipped. A block with a
 //! letter outside ASCII ("Lée", "Jae\u{301}") is always folded and read.
+//!
+//! A long list has no literals in the pass (they would be in most blocks
+//! and swell its automaton). It is walked from the word starts of the fold
+//! where a spelling opens with the word found there ([`super::spellings`]),
+//! and in a block of ASCII letters those words are the text's own, ASCII
+//! case aside: folding neither joins nor splits a run of letters and
+//! digits. So a block none of whose words opens a spelling is skipped
+//! before it is folded.
 
 use super::fold::is_combining_mark;
 use crate::checks::swar;

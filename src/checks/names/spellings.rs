@@ -58,6 +58,17 @@ impl Spellings {
             .map_err(broken)
     }
 
+    /// Whether a long list may have a spelling in `text`, read as written:
+    /// false when no spelling opens with a word of it. A short list always
+    /// may. Sound only where folding keeps the text's runs of letters and
+    /// digits as they are, case aside ([`super::gate::letters_are_ascii`]).
+    pub fn may_be_in(&self, text: &str) -> bool {
+        match self {
+            Spellings::Everywhere(_) => true,
+            Spellings::FromWordStarts(walk) => walk.opens_a_word_of(text),
+        }
+    }
+
     /// Leftmost-longest matches on word boundaries: `(pattern, range)`.
     pub fn find(&self, folded: &str) -> Vec<(usize, Range<usize>)> {
         let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
