@@ -204,11 +204,16 @@ impl Names {
                 continue;
             }
             let text = block.text();
-            let ruled_out = match &listed {
-                Some(listed) => listed.binary_search(&index).is_err(),
-                None => !self.spellings.may_be_in(text),
-            };
-            if gated && ruled_out && gate::letters_are_ascii(text) {
+            // The cheaper test first: most blocks are not listed; most
+            // have only ASCII letters.
+            let skip = gated
+                && match &listed {
+                    Some(listed) => {
+                        listed.binary_search(&index).is_err() && gate::letters_are_ascii(text)
+                    }
+                    None => gate::letters_are_ascii(text) && !self.spellings.may_be_in(text),
+                };
+            if skip {
                 continue;
             }
             folded.refold(text);
