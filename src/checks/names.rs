@@ -297,26 +297,60 @@ mod tests {
     use super::*;
     use crate::checks::with_and_without_pass;
 
+    const RULE_HEAD: &str =
+        "kind: names\nseverity: error\nmessage: \"{canonical}\"\ndescription: d\nentries:\n";
+
+    /// Three real people, as entries of a rule file.
+    const REAL_ENTRIES: &str = "  - canonical: Lee Jae Myung\n    family: Lee\n    variants: [Lee Jae-myung]\n  - canonical: Seán O'Brien\n  - canonical: Kim Min-seok\n";
+
+    const RULE_TAIL: &str = "examples:\n  - bad: Lee Jae-myung\n  - good: Lee Jae Myung\n";
+
+    /// Text of the real people's names in many forms (cased, accented,
+    /// hyphenated, split over lines, with `more`) among bits of prose.
+    fn name_soup(more: &[&'static str]) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let mut pieces = vec![
+            "Lee Jae Myung",
+            "LEE JAE-MYUNG",
+            "lee jae\u{2011}myung",
+            "Myung Lee",
+            "Lée Jae Myung",
+            "Lee Jae\u{301} Myung",
+            "Lee Jae Myüng",
+            "Lee Jae Myu\u{308}ng",
+            "Jaemyung",
+            "Kim Min-seo\u{212A}",
+            "Sean O’Brien",
+            "Seán O'Brien",
+            "O\u{2019}BRIEN",
+            "\u{212A}im Min-seok",
+            "Kim Min seok",
+            "Minseok",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            "“",
+            "”",
+            "-",
+            "said",
+            "é",
+            "x",
+        ];
+        pieces.extend(more);
+        proptest::collection::vec(proptest::sample::select(pieces), 0..24)
+            .prop_map(|pieces| pieces.concat())
+    }
+
     proptest::proptest! {
         /// Reading only the blocks the shared pass saw a literal in, and
         /// those with letters outside ASCII (the engine's way), finds what
         /// reading every block finds (the rule checked on its own), however
         /// the names are cased, accented, hyphenated or split over lines.
         #[test]
-        fn the_gated_blocks_hold_every_name(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Lee Jae Myung", "LEE JAE-MYUNG", "lee jae\u{2011}myung", "Myung Lee",
-                    "Lée Jae Myung", "Lee Jae\u{301} Myung", "Lee Jae Myüng", "Lee Jae Myu\u{308}ng",
-                    "Jaemyung", "Kim Min-seo\u{212A}", "Sean O’Brien",
-                    "Seán O'Brien", "O\u{2019}BRIEN", "\u{212A}im Min-seok", "Kim Min seok",
-                    "Minseok", " ", "\n", "\n\n", ".", "“", "”", "said", "é", "x",
-                ]),
-                0..24,
-            ),
-        ) {
-            let yaml = "kind: names\nseverity: error\nmessage: \"{canonical}\"\ndescription: d\nentries:\n  - canonical: Lee Jae Myung\n    family: Lee\n    variants: [Lee Jae-myung]\n  - canonical: Seán O'Brien\n  - canonical: Kim Min-seok\nexamples:\n  - bad: Lee Jae-myung\n  - good: Lee Jae Myung\n";
-            let (engine, alone) = with_and_without_pass(compile, yaml, pieces.concat(), |check, cx| {
+        fn the_gated_blocks_hold_every_name(text in name_soup(&[])) {
+            let yaml = format!("{RULE_HEAD}{REAL_ENTRIES}{RULE_TAIL}");
+            let (engine, alone) = with_and_without_pass(compile, &yaml, text, |check, cx| {
                 let mut out = Vec::new();
                 check.check(cx, &mut out);
                 let found: Vec<_> = out.into_iter().map(|d| (d.span, d.message)).collect();
@@ -330,21 +364,15 @@ mod tests {
         /// finds is what reading every block finds.
         #[test]
         fn a_long_list_finds_every_name_in_the_blocks_it_reads(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Given7 Family7x", "GIVEN7-FAMILY7X", "given7\nfamily7x", "Family7x Given7",
-                    "Given7’s", "Family7x", "Given77 Family77x", "Given7Family7x",
-                    "Lee Jae-myung", "LEE JAE MYUNG", "Myung Lee", "Lée Jae Myung",
-                    "Lee Jae\u{301} Myung", "O’Brien", "Seán O'Brien", "\u{212A}im Min-seok",
-                    "Kim Min seok", " ", "\n", "\n\n", ".", "“", "”", "-", "said", "é", "x",
-                ]),
-                0..24,
-            ),
+            text in name_soup(&[
+                "Given7 Family7x", "GIVEN7-FAMILY7X", "given7\nfamily7x", "Family7x Given7",
+                "Given7’s", "Family7x", "Given77 Family77x", "Given7Family7x",
+            ]),
         ) {
             let names = long_list();
             let doc = crate::document::Document::parse(
                 "t.txt",
-                pieces.concat(),
+                text,
                 crate::document::Format::Text,
                 &crate::document::ReadOptions::default(),
             );
@@ -358,15 +386,13 @@ mod tests {
     fn long_list() -> &'static Names {
         static LIST: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
         LIST.get_or_init(|| {
-            let mut yaml = String::from(
-                "kind: names\nseverity: error\nmessage: \"{canonical}\"\ndescription: d\nentries:\n  - canonical: Lee Jae Myung\n    family: Lee\n    variants: [Lee Jae-myung]\n  - canonical: Seán O'Brien\n  - canonical: Kim Min-seok\n",
-            );
+            let mut yaml = format!("{RULE_HEAD}{REAL_ENTRIES}");
             for n in 0..2_000 {
                 yaml.push_str(&format!(
                     "  - canonical: Given{n} Family{n}x\n    family: Family{n}x\n    variants: [Given{n}-Family{n}x]\n"
                 ));
             }
-            yaml.push_str("examples:\n  - bad: Lee Jae-myung\n  - good: Lee Jae Myung\n");
+            yaml.push_str(RULE_TAIL);
             let file = RuleFile::standalone("test/rule", "test.yaml", &yaml);
             let names = compile_names(&file).unwrap_or_else(|e| panic!("{e}"));
             assert!(
