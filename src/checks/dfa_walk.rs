@@ -159,12 +159,12 @@ impl<A: Automaton> FromWordStarts<A> {
         self.automaton.memory_usage()
     }
 
-    /// Whether some pattern opens with a word of `text` (ASCII case
-    /// ignored, eight bytes of each word compared): when none does, a walk
-    /// of `text` finds nothing.
+    /// Whether some pattern opens with a word of `text`, a run of ASCII
+    /// letters and digits (ASCII case ignored, eight bytes of each word
+    /// compared). When none does, a walk of a text whose letters and
+    /// digits are all ASCII finds nothing.
     pub fn opens_a_word_of(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        word_starts(text).any(|at| self.opening_words.opens(bytes, at))
+        self.opening_words.open_a_word_of(text.as_bytes())
     }
 
     /// Report every occurrence of a pattern that starts a word of `text`,

@@ -70,6 +70,38 @@ impl OpeningWords {
         self.in_slot(key) && self.keys.binary_search(&key).is_ok()
     }
 
+    /// Whether a phrase opens with some word of `text`, a word being a run
+    /// of ASCII letters and digits (any other byte, those of a character
+    /// outside ASCII included, separates words): [`Self::opens`] at every
+    /// word start, the starts found eight bytes at a time.
+    pub fn open_a_word_of(&self, text: &[u8]) -> bool {
+        let mut at = 0;
+        // Whether the byte before `at` is a letter or digit, as the high
+        // bit of a mask's first byte.
+        let mut carry = 0;
+        while let Some(chunk) = swar::load(text, at) {
+            let word = swar::ascii_alphanumeric(chunk);
+            let mut starts = word & !((word << 8) | carry);
+            while starts != 0 {
+                if self.opens(text, at + swar::first(starts)) {
+                    return true;
+                }
+                starts &= starts - 1;
+            }
+            carry = word >> 56;
+            at += 8;
+        }
+        let mut after_word = carry != 0;
+        for (offset, byte) in text[at..].iter().enumerate() {
+            let in_word = byte.is_ascii_alphanumeric();
+            if in_word && !after_word && self.opens(text, at + offset) {
+                return true;
+            }
+            after_word = in_word;
+        }
+        false
+    }
+
     fn in_slot(&self, key: u64) -> bool {
         let slot = self.slot(key);
         self.slots[slot / 64] & (1 << (slot % 64)) != 0
@@ -92,9 +124,9 @@ fn key(text: &[u8], at: usize) -> u64 {
     });
     let length = swar::first(!swar::ascii_alphanumeric(chunk) & swar::HIGH);
     let after_word = u64::MAX.checked_shl(8 * length as u32).unwrap_or(0);
-    let word = chunk & !after_word;
-    // 0x80 >> 2 is the bit that lower-cases an ASCII capital.
-    word | (swar::in_range(word, b'A', b'Z') >> 2)
+    // Setting bit 0x20 lower-cases an ASCII capital and leaves lower-case
+    // letters and digits as they are: all a word holds.
+    (chunk | 0x2020_2020_2020_2020) & !after_word
 }
 
 #[cfg(test)]
@@ -146,6 +178,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The words found eight bytes at a time are the words a byte at a
+        /// time: some phrase opens one exactly when the reference says so.
+        #[test]
+        fn a_text_opens_a_phrase_where_one_of_its_words_does(
+            text in "([a-zA-Z0-9]{1,10}|[ .,'é-]){0,40}",
+        ) {
+            let set = OpeningWords::new(&["lee jae", "o'brien", "kim", "ministry", "9"]);
+            let bytes = text.as_bytes();
+            let reference = (0..bytes.len()).any(|at| {
+                bytes[at].is_ascii_alphanumeric()
+                    && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+                    && set.opens(bytes, at)
+            });
+            proptest::prop_assert_eq!(set.open_a_word_of(bytes), reference);
+        }
+
         /// Keys agree exactly when the byte-at-a-time words do, wherever
         /// the text ends.
         #[test]
