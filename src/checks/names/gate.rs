@@ -30,8 +30,8 @@ const MIN_LITERAL_CHARS: usize = 3;
 
 /// Above this many literals the list is long enough that its literals are
 /// in most blocks, and they would swell the shared automaton (every rule's
-/// literals in one DFA) for nothing: a long list is read whole, its cost
-/// per byte the same as before the gate.
+/// literals in one DFA) for nothing: a long list skips blocks by the words
+/// its spellings open with instead (see the module's doc).
 const MAX_LITERALS: usize = 256;
 
 /// The literals for `patterns` (folded spellings): the longest run of ASCII

@@ -8,8 +8,9 @@
 //! whatever the list's length, which is what a newsroom with thousands of
 //! names needs to rely on. (Which blocks are walked at all is
 //! [`super::gate`]'s business: in the engine, a list of up to a few hundred
-//! spellings skips the blocks where none can be; a longer list reads them
-//! all, as before.)
+//! spellings skips the blocks where the shared pass saw none of them; a
+//! longer list skips those where no word is one a spelling opens with,
+//! [`Spellings::may_be_in`].)
 //!
 //! A long list's DFA is a table of megabytes, larger than a core's cache.
 //! An unanchored walk of every byte follows, through such a list, the many
