@@ -122,7 +122,9 @@ fn a_five_thousand_entry_list_loads_and_finds_its_names() {
     std::fs::write(
         &article,
         format!(
-            "Headline\n\nCouncillor {family} {given} and {given} {family}e met {given} {family}.\n"
+            "Headline\n\nCouncillor {family} {given} and {given} {family}e met {given} {family}.\n\n\
+             The council met on Tuesday; nobody on the list spoke.\n\n\
+             Zoë Ward thanked {family} {given}.\n"
         ),
     )
     .unwrap();
@@ -140,6 +142,8 @@ fn a_five_thousand_entry_list_loads_and_finds_its_names() {
         [
             format!("House spelling is '{given} {family}', not '{family} {given}'"),
             format!("House spelling is '{given} {family}', not '{given} {family}e'"),
+            // A paragraph with a letter outside ASCII is read whole.
+            format!("House spelling is '{given} {family}', not '{family} {given}'"),
         ]
     );
     let out = copydesk()
