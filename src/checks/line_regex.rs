@@ -54,6 +54,19 @@ enum Engine {
     Whole(meta::Regex),
 }
 
+impl std::fmt::Debug for LineRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let search = match &self.search {
+            Search::AtLineStarts { .. } => "at line starts",
+            Search::Anywhere(_) => "anywhere",
+        };
+        f.debug_struct("LineRegex")
+            .field("search", &search)
+            .field("match_group", &self.match_group)
+            .finish()
+    }
+}
+
 impl LineRegex {
     /// The pattern parsed as `hir` ([`parse_regex`]), compiled once: for
     /// tries at line starts when every match of it starts a line.

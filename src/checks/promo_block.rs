@@ -133,6 +133,9 @@
 //! `shape.max_words` words, two or more blocks from its ends): a promotion
 //! or footer there would not change the story's ends or join a block, and
 //! scanning every paragraph with them costs more than the rest of the rule.
+//! A pattern with a literal every match holds ("all rights reserved") is
+//! tried only in blocks where the engine's shared phrase pass saw that
+//! literal.
 //! Comment notices and footer lines count only on lines of 400 bytes or
 //! fewer.
 //!
@@ -161,7 +164,7 @@ use self::controls::Controls;
 use self::patterns::{List, PagePatterns};
 use self::runs::{Limits, junk_runs};
 use self::shape::{Shape, ShapeSpec};
-use super::text::{alternation, build_regex, combined_regex};
+use super::text::{PhraseSet, alternation, build_regex, combined_regex};
 use super::{Check, Context, Kind, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::span::Span;
@@ -350,18 +353,39 @@ impl Check for PromoBlock {
         true
     }
 
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        let page_patterns = self.classifier.page_patterns.as_ref();
+        page_patterns.and_then(|p| p.needs()).into_iter().collect()
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let body: Vec<&Block> = doc.body().collect();
+        let body: Vec<(usize, &Block)> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind.is_body())
+            .collect();
         let headline = doc.headline().map_or("", Block::text);
+        // The blocks in which the shared pass saw a page pattern's literal.
+        let literal_blocks = self
+            .classifier
+            .page_patterns
+            .as_ref()
+            .and_then(|p| p.needs())
+            .and_then(|needs| cx.blocks_with_phrase(needs));
         let pieces: Vec<Piece> = body
             .iter()
-            .map(|b| Piece {
+            .map(|&(index, b)| Piece {
                 text: b.text(),
                 source: doc.slice(b.full_span()),
                 heading: b.kind == BlockKind::Heading,
+                page_literal: literal_blocks
+                    .as_ref()
+                    .is_none_or(|blocks| blocks.binary_search(&index).is_ok()),
             })
             .collect();
+        let body: Vec<&Block> = body.into_iter().map(|(_, b)| b).collect();
         let classes = self.classifier.lines(&pieces, headline);
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
@@ -516,6 +540,7 @@ mod tests {
             text,
             source: text,
             heading: false,
+            page_literal: true,
         }
     }
 

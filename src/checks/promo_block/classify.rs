@@ -39,6 +39,10 @@ pub struct Piece<'a> {
     /// Marked up as a heading (Markdown `##`): the author's own subhead
     /// when a paragraph follows it.
     pub heading: bool,
+    /// The engine's shared phrase pass saw, in this block, a literal that
+    /// some page pattern needs ([`PagePatterns::needs`]); true when the
+    /// rule runs without the pass.
+    pub page_literal: bool,
 }
 
 impl Classifier {
@@ -97,9 +101,9 @@ impl Classifier {
         let class = if copy_of_headline {
             Class::Title
         } else if outline.multiline {
-            self.classify_lines(outline, complete)
+            self.classify_lines(outline, complete, piece.page_literal)
         } else {
-            self.classify(outline, piece.source, complete)
+            self.classify(outline, piece.source, complete, piece.page_literal)
         };
         // "Read more: Ferry Fares Rise Again" is a box of one link.
         let linked = class == Class::Label
@@ -112,7 +116,7 @@ impl Classifier {
             && self
                 .page_patterns
                 .as_ref()
-                .is_some_and(|p| p.read(outline.text).comment);
+                .is_some_and(|p| p.read(outline.text, piece.page_literal).comment);
         let line = Line {
             class,
             words: outline.words,
@@ -131,41 +135,43 @@ impl Classifier {
     /// when every line is a control or a label, or when a label heads
     /// headlines and controls; otherwise it is read whole. A paragraph
     /// wrapped over lines has a line that is neither.
-    fn classify_lines(&self, block: &Outline, full: bool) -> Class {
+    fn classify_lines(&self, block: &Outline, full: bool, page_literal: bool) -> Class {
         let mut lines = block
             .text
             .lines()
             .map(Outline::of)
             .filter(|l| !l.text.is_empty());
-        let Some(first) = lines.next().map(|l| self.classify(&l, l.text, true)) else {
+        let classify = |line: &Outline| self.classify(line, line.text, true, page_literal);
+        let Some(first) = lines.next().map(|l| classify(&l)) else {
             return Class::Other;
         };
         let boxed = first == Class::Label;
         let mut flags = usize::from(first.is_flag());
         let mut headlines = 0;
         for line in lines {
-            match self.classify(&line, line.text, true) {
+            match classify(&line) {
                 c if c.is_flag() => flags += 1,
                 Class::Scrap => {}
                 Class::Teaser | Class::Loose if boxed => headlines += 1,
-                _ => return self.classify(block, block.text, full),
+                _ => return self.classify(block, block.text, full, page_literal),
             }
         }
         if flags >= 2 || (boxed && headlines >= 1) {
             Class::Widget
         } else {
-            self.classify(block, block.text, full)
+            self.classify(block, block.text, full, page_literal)
         }
     }
 
     /// What one block is; `page`: whether to try the page patterns
-    /// (`markers`, `comment_patterns`, `footer_patterns`) on it.
-    fn classify(&self, o: &Outline, source: &str, page: bool) -> Class {
+    /// (`markers`, `comment_patterns`, `footer_patterns`) on it, those
+    /// that need a literal only when `page_literal`.
+    fn classify(&self, o: &Outline, source: &str, page: bool, page_literal: bool) -> Class {
         let text = o.text;
         let short = text.len() <= MAX_CONTROL_LINE && !o.multiline;
         let matches = |re: &Option<Regex>| re.as_ref().is_some_and(|r| r.is_match(text));
         let hits = match &self.page_patterns {
-            Some(patterns) if page => patterns.read(text),
+            Some(patterns) if page => patterns.read(text, page_literal),
             _ => PageHits::default(),
         };
         if hits.marker {
