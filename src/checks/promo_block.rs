@@ -360,12 +360,7 @@ impl Check for PromoBlock {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
-        let body: Vec<(usize, &Block)> = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.kind.is_body())
-            .collect();
+        let body: Vec<&Block> = doc.body().collect();
         let headline = doc.headline().map_or("", Block::text);
         // The blocks in which the shared pass saw a page pattern's literal.
         let literal_blocks = self
@@ -374,9 +369,14 @@ impl Check for PromoBlock {
             .as_ref()
             .and_then(|p| p.needs())
             .and_then(|needs| cx.blocks_with_phrase(needs));
+        // Each body block's index among all blocks, as the pass counts them.
+        let body_indices = (doc.blocks.iter().enumerate())
+            .filter(|(_, b)| b.kind.is_body())
+            .map(|(index, _)| index);
         let pieces: Vec<Piece> = body
             .iter()
-            .map(|&(index, b)| Piece {
+            .zip(body_indices)
+            .map(|(b, index)| Piece {
                 text: b.text(),
                 source: doc.slice(b.full_span()),
                 heading: b.kind == BlockKind::Heading,
@@ -385,7 +385,6 @@ impl Check for PromoBlock {
                     .is_none_or(|blocks| blocks.binary_search(&index).is_ok()),
             })
             .collect();
-        let body: Vec<&Block> = body.into_iter().map(|(_, b)| b).collect();
         let classes = self.classifier.lines(&pieces, headline);
         for run in junk_runs(&classes, &self.limits) {
             out.push(self.diagnostic(doc, &body, run));
