@@ -445,14 +445,31 @@ pub fn build_from_hir(hir: &Hir, groups: bool) -> Result<meta::Regex, String> {
         WhichCaptures::Implicit
     };
     meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
-                .which_captures(captures),
-        )
+        .configure(meta_config().which_captures(captures))
         .build_from_hir(hir)
         .map_err(|e| build_error(e.size_limit(), &e))
+}
+
+/// `hirs` (from [`parse_regex`]) compiled together as `regex::RegexSet`
+/// compiles patterns: a search reports which of them match, each to its
+/// end, with no groups.
+pub fn build_set_from_hirs(hirs: &[Hir]) -> Result<meta::Regex, String> {
+    meta::Builder::new()
+        .configure(
+            meta_config()
+                .match_kind(regex_automata::MatchKind::All)
+                .which_captures(WhichCaptures::None),
+        )
+        .build_many_from_hir(hirs)
+        .map_err(|e| build_error(e.size_limit(), &e))
+}
+
+/// The engine's settings for a rule's regexes: [`REGEX_SIZE_LIMIT`] for
+/// the automaton and for the lazy DFA's cache.
+fn meta_config() -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
 }
 
 /// The message for an already parsed pattern that does not compile: over

@@ -10,14 +10,12 @@
 //! spaces) are tried in every block, but only where a line starts when they
 //! are written to match only there (`^`).
 
-use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::{Input, MatchKind, PatternSet};
+use regex_automata::{Input, PatternSet, meta};
 use regex_syntax::hir::Hir;
 
 use super::super::line_regex::LineRegex;
 use super::super::regex_literals::required_literals;
-use super::super::text::{PhraseSet, REGEX_SIZE_LIMIT, build_error, build_regex, parse_regex};
+use super::super::text::{PhraseSet, build_regex, build_set_from_hirs, parse_regex};
 
 /// What a block matched.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -181,17 +179,7 @@ impl GatedSet {
             return Ok(None);
         }
         let (hirs, lists): (Vec<Hir>, Vec<List>) = patterns.into_iter().unzip();
-        // What `regex::RegexSet` builds: every pattern's matches, no groups.
-        let set = meta::Builder::new()
-            .configure(
-                meta::Config::new()
-                    .match_kind(MatchKind::All)
-                    .which_captures(WhichCaptures::None)
-                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                    .hybrid_cache_capacity(REGEX_SIZE_LIMIT),
-            )
-            .build_many_from_hir(&hirs)
-            .map_err(|e| build_error(e.size_limit(), &e))?;
+        let set = build_set_from_hirs(&hirs)?;
         Ok(Some(GatedSet { set, lists }))
     }
 
