@@ -172,9 +172,26 @@ impl<'d> Context<'d> {
         })
     }
 
-    /// The runs of name words in block `index` ([`tokens::runs_into`]), found
-    /// once per article for the names kinds that read them.
-    pub fn block_runs(&self, index: usize) -> Cow<'_, [Run]> {
+    /// The words of block `index` ([`Context::block_words`]) and the runs
+    /// of name words among them ([`tokens::runs_into`]), found once per
+    /// article for the names kinds that read them. In an article too long
+    /// to keep its words, the runs are found in the words just read: asked
+    /// for on their own, they would read the block's words a second time.
+    pub fn block_words_and_runs(&self, index: usize) -> (Cow<'_, [Word<'d>]>, Cow<'_, [Run]>) {
+        let words = self.block_words(index);
+        let runs = match &words {
+            Cow::Borrowed(_) => self.block_runs(index),
+            Cow::Owned(words) => {
+                let mut runs = Vec::new();
+                tokens::runs_into(words, self.doc.blocks[index].text(), &mut runs);
+                Cow::Owned(runs)
+            }
+        };
+        (words, runs)
+    }
+
+    /// The runs of name words in block `index`, kept like its words.
+    fn block_runs(&self, index: usize) -> Cow<'_, [Run]> {
         let doc = self.doc;
         self.per_block(
             &self.runs,
@@ -319,14 +336,11 @@ mod tests {
             let doc = Document::parse("t.txt", text, Format::Text, &ReadOptions::default());
             let cx = Context::new(&doc);
             for (index, block) in doc.blocks.iter().enumerate() {
-                let kept: Vec<_> = cx.block_words(index).iter().map(Word::range).collect();
+                let (words, runs) = cx.block_words_and_runs(index);
+                let kept: Vec<_> = words.iter().map(Word::range).collect();
                 let fresh: Vec<_> = tokens::words(block).iter().map(Word::range).collect();
                 assert_eq!(kept, fresh);
-                let kept: Vec<_> = cx
-                    .block_runs(index)
-                    .iter()
-                    .map(|r| r.words.clone())
-                    .collect();
+                let kept: Vec<_> = runs.iter().map(|r| r.words.clone()).collect();
                 let fresh: Vec<_> = tokens::runs(&tokens::words(block), block.text())
                     .iter()
                     .map(|r| r.words.clone())

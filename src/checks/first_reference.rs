@@ -134,13 +134,13 @@ impl Check for FirstReference {
         let mut run_words: Vec<tokens::Word<'_>> = Vec::new();
         let mut runs: Vec<NameRun> = Vec::new();
         for (index, _) in body() {
-            let words = cx.block_words(index);
+            let (words, block_runs) = cx.block_words_and_runs(index);
             for w in words.iter() {
                 if w.shape == Shape::Name && !w.initial {
                     known.insert(w.text);
                 }
             }
-            for run in cx.block_runs(index).iter() {
+            for run in block_runs.iter() {
                 let from = run_words.len();
                 run_words.extend_from_slice(&words[run.words.clone()]);
                 runs.push(NameRun {

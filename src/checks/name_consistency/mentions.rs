@@ -69,9 +69,8 @@ pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mentio
     let mut titles: Vec<bool> = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
-        let words = cx.block_words(block_index);
+        let (words, runs) = cx.block_words_and_runs(block_index);
         let title_case = matches!(block.kind, BlockKind::Headline | BlockKind::Heading);
-        let runs = cx.block_runs(block_index);
         // A mention per name word of a run, and a few for the groups of a
         // long run: room made a block at a time, not mention by mention
         // (and without asking for the runs twice: a long article's are
@@ -146,7 +145,12 @@ pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mentio
     }
     let order = |m: &Mention<'k>| (m.position(), std::cmp::Reverse(m.range.end));
     debug_assert!(mentions.is_sorted_by_key(order), "made out of order");
-    mentions.sort_by_key(order);
+    // Checked before sorting: a stable sort takes scratch room of up to
+    // half the list even when there is nothing to move, and the mentions of
+    // a 50 MB export are tens of megabytes.
+    if !mentions.is_sorted_by_key(order) {
+        mentions.sort_by_key(order);
+    }
     mentions
 }
 

@@ -337,7 +337,7 @@ fn shape_of(word: &str, next_byte: Option<u8>) -> Shape {
 }
 
 /// Runs of name words in `words` (checks read them through
-/// [`Context::block_runs`](crate::checks::Context::block_runs)).
+/// [`Context::block_words_and_runs`](crate::checks::Context::block_words_and_runs)).
 #[cfg(test)]
 pub fn runs(words: &[Word<'_>], text: &str) -> Vec<Run> {
     let mut out = Vec::new();
