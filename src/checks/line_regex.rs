@@ -120,6 +120,36 @@ impl LineRegex {
         })
     }
 
+    /// False only when no match lies wholly inside `range` of `text` (its
+    /// look-arounds still see the text around it); true when one may.
+    ///
+    /// A search from `range`'s start reads on until the next match, which
+    /// in a long export may be megabytes further; asked first, this keeps
+    /// a stretch with no match in it from being searched past its end.
+    pub fn may_match_within(&self, text: &str, range: Range<usize>) -> bool {
+        let (starts, engine) = match &self.search {
+            Search::AtLineStarts { starts, engine } => (starts, engine),
+            Search::Anywhere(regex) => return regex.is_match(Input::new(text).span(range)),
+        };
+        let mut line_starts =
+            line_starts(starts, text, range.start).take_while(|&s| s <= range.end);
+        match engine {
+            // A match from a line start in the range, wherever it ends:
+            // perhaps one of its shorter alternatives ends inside.
+            Engine::Lazy { dfa, .. } => {
+                let mut tries = dfa.tries();
+                line_starts.any(|start| tries.end_at(text, start).is_some())
+            }
+            Engine::Whole(regex) => line_starts.any(|start| {
+                regex.is_match(
+                    Input::new(text)
+                        .span(start..range.end)
+                        .anchored(Anchored::Yes),
+                )
+            }),
+        }
+    }
+
     /// The leftmost match starting at `at` or later, as (whole match, part
     /// to report): the `match` group when the pattern has one.
     pub fn find_at(&self, text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
@@ -129,19 +159,7 @@ impl LineRegex {
                 return search(regex, self.match_group, Input::new(text).range(at..));
             }
         };
-        // A line starts at offset 0 and after each line feed, as `(?m)^`
-        // has it. Each try sees the text before its line, as a search of
-        // the whole text would.
-        let bytes = text.as_bytes();
-        let here = (at == 0 || bytes.get(at - 1) == Some(&b'\n')).then_some(at);
-        let after_feeds = memchr_iter(b'\n', bytes.get(at..)?).map(|i| at + i + 1);
-        let may_start = |at: &usize| {
-            starts.empty
-                || bytes
-                    .get(*at)
-                    .is_some_and(|&b| starts.bytes[usize::from(b)])
-        };
-        let mut line_starts = here.into_iter().chain(after_feeds).filter(may_start);
+        let mut line_starts = line_starts(starts, text, at);
         match engine {
             Engine::Lazy { dfa, groups } => {
                 let mut tries = dfa.tries();
@@ -160,6 +178,27 @@ impl LineRegex {
             }),
         }
     }
+}
+
+/// The line starts at or after `at` in `text` whose first byte a match can
+/// start with. A line starts at offset 0 and after each line feed, as
+/// `(?m)^` has it; each try there sees the text before its line, as a
+/// search of the whole text would.
+fn line_starts<'t>(
+    starts: &'t MatchStart,
+    text: &'t str,
+    at: usize,
+) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    let here = (at == 0 || bytes.get(at - 1) == Some(&b'\n')).then_some(at);
+    let after_feeds =
+        memchr_iter(b'\n', bytes.get(at..).unwrap_or_default()).map(move |i| at + i + 1);
+    here.into_iter().chain(after_feeds).filter(move |at| {
+        starts.empty
+            || bytes
+                .get(*at)
+                .is_some_and(|&b| starts.bytes[usize::from(b)])
+    })
 }
 
 /// A search by the whole engine, as (whole match, `group` or whole match).
@@ -325,6 +364,33 @@ mod tests {
         r"(?:^|[.!?] )(?P<match>Click here)\b",
         r"\bof\b",
     ];
+
+    /// `may_match_within` never says no about a range with a match wholly
+    /// inside it, and about a pattern searched the ordinary way it says
+    /// exactly whether there is one.
+    #[test]
+    fn a_range_with_a_match_inside_is_never_passed_over() {
+        let text =
+            "3 of 12\nmore from us\n\n Read more: x\ncafé 1\n“ -2\nPage 4\nSo click here now";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for pattern in PATTERNS {
+            let regex = line_regex(pattern);
+            let hir = parse_regex(pattern, true).unwrap();
+            let whole = meta::Builder::new().build_from_hir(&hir).unwrap();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    let inside = whole.is_match(Input::new(text).span(start..end));
+                    let said = regex.may_match_within(text, start..end);
+                    assert!(said || !inside, "{pattern} in {start}..{end}");
+                    if matches!(regex.search, Search::Anywhere(_)) {
+                        assert_eq!(said, inside, "{pattern} in {start}..{end}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn only_patterns_that_start_every_match_at_a_line_start_are_anchored() {
