@@ -196,7 +196,7 @@ impl<'d> Context<'d> {
         self.per_block(
             &self.runs,
             index,
-            || 0,
+            || tokens::room_for_runs(doc.source.len()),
             |i, out| {
                 tokens::runs_into(&self.block_words(i), doc.blocks[i].text(), out);
             },

@@ -131,8 +131,9 @@ impl Check for FirstReference {
         // 50 MB file never holds all its words at once); the runs are judged
         // once the sets are complete.
         let mut known: HashSet<&str> = HashSet::new();
-        let mut run_words: Vec<tokens::Word<'_>> = Vec::new();
-        let mut runs: Vec<NameRun> = Vec::new();
+        let room = tokens::room_for_runs(doc.source.len());
+        let mut run_words: Vec<tokens::Word<'_>> = Vec::with_capacity(2 * room);
+        let mut runs: Vec<NameRun> = Vec::with_capacity(room);
         for (index, _) in body() {
             let (words, block_runs) = cx.block_words_and_runs(index);
             for w in words.iter() {

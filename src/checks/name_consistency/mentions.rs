@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::checks::Context;
 use crate::checks::names::fold::push_joined_key;
-use crate::checks::names::tokens::{Shape, Word};
+use crate::checks::names::tokens::{self, Shape, Word};
 use crate::document::BlockKind;
 
 /// Longest run of words compared as one name.
@@ -60,9 +60,10 @@ impl Mention<'_> {
 /// All mentions in `doc`, in document order, their keys written to `keys`.
 pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mention<'k>> {
     let doc = cx.doc;
-    let mut mentions = Vec::new();
+    let room = tokens::room_for_runs(doc.source.len());
+    let mut mentions = Vec::with_capacity(room);
     // Where each mention's key lies in `keys`, until all are written.
-    let mut key_ranges: Vec<Range<usize>> = Vec::new();
+    let mut key_ranges: Vec<Range<usize>> = Vec::with_capacity(room);
     keys.clear();
     // Reused from run to run: an article has hundreds of runs.
     let mut names: Vec<usize> = Vec::new();

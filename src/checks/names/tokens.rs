@@ -336,6 +336,16 @@ fn shape_of(word: &str, next_byte: Option<u8>) -> Shape {
     Shape::Other
 }
 
+/// Room for the runs of name words of an article of `bytes` bytes (or for
+/// the mentions made of them), made before any are found. News copy has
+/// one every 60 bytes or so; a little more room than that lets most
+/// articles keep their first allocation, where growing as they were found
+/// copied the lists several times over. A long export grows them as it
+/// goes.
+pub fn room_for_runs(bytes: usize) -> usize {
+    (bytes / 48).min(4096)
+}
+
 /// Runs of name words in `words` (checks read them through
 /// [`Context::block_words_and_runs`](crate::checks::Context::block_words_and_runs)).
 #[cfg(test)]
