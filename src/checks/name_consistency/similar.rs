@@ -28,7 +28,8 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
     // spelling costs time in proportion to its length. A collision could
     // only put two spellings in one bucket, and every pair from a bucket is
     // confirmed by `is_slip`.
-    let mut keyed: Vec<(u64, usize)> = Vec::new();
+    // A spelling makes at most one key a character: room for all at once.
+    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(spellings.iter().map(|s| s.len()).sum());
     let mut chars: Vec<u64> = Vec::new();
     let mut suffixes: Vec<u64> = Vec::new();
     let mut powers: Vec<u64> = Vec::new();
