@@ -90,18 +90,19 @@ struct Use<'r> {
     titled: bool,
     /// Next to a verb of saying.
     speaks: bool,
-    /// The title, lower case.
+    /// The title or role word as written.
     title: Option<&'r str>,
 }
 
 /// A run of name words, as [`tokens::runs`] found it.
-struct NameRun {
+struct NameRun<'t> {
     block: usize,
     /// Its words, in the check's list of run words.
     words: Range<usize>,
     titled: bool,
     speaks: bool,
-    title: Option<String>,
+    /// The title or role word before it, as written.
+    title: Option<&'t str>,
 }
 
 /// Peers are named by title alone ("Lord Butler"); that is their full
@@ -149,7 +150,7 @@ impl Check for FirstReference {
                     words: from..run_words.len(),
                     titled: run.titled,
                     speaks: run.speaks(&words),
-                    title: run.title.clone(),
+                    title: run.title_word(&words),
                 });
             }
         }
@@ -172,7 +173,7 @@ impl Check for FirstReference {
                 range,
                 titled: run.titled,
                 speaks: run.speaks,
-                title: run.title.as_deref(),
+                title: run.title,
             };
             match (first_name, last_name) {
                 (Some(only), None) if words.len() == 1 => {
@@ -193,7 +194,9 @@ impl Check for FirstReference {
             let Some(named) = full.get(surname) else {
                 continue;
             };
-            let peer = early.title.is_some_and(|t| PEERAGE.contains(&t));
+            let peer = early
+                .title
+                .is_some_and(|t| PEERAGE.iter().any(|p| t.eq_ignore_ascii_case(p)));
             // The person must be plain: a title at the bare use ("Mayor
             // Kowalczyk"), or "said" there and a title at the full name.
             let person = early.titled || (early.speaks && named.titled);

@@ -80,9 +80,8 @@ pub struct Run {
     /// A title was removed from its front, or a role noun ("union president
     /// Dana Okafor") stands right before it.
     pub titled: bool,
-    /// The title or role word that introduced it, lower case.
-    pub title: Option<String>,
-    /// Index (in the block's words) of that title or role word.
+    /// Index (in the block's words) of the title or role word that
+    /// introduced it.
     title_at: Option<usize>,
 }
 
@@ -405,7 +404,6 @@ pub fn runs_into(words: &[Word<'_>], text: &str, out: &mut Vec<Run>) {
             out.push(Run {
                 words: start..end,
                 titled: title_at.is_some(),
-                title: title_at.map(|k| words[k].text.to_lowercase()),
                 title_at,
             });
         }
