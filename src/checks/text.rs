@@ -254,7 +254,7 @@ impl PhraseSet {
         // The phrase listed first wins a tie, as in `find`; the candidates
         // come in no particular order.
         candidates.sort_unstable_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
-        let mut out: Vec<(usize, Range<usize>)> = Vec::with_capacity(candidates.len());
+        let mut out: Vec<(usize, Range<usize>)> = Vec::new();
         let mut at = 0;
         for (pattern, range) in candidates.iter().cloned() {
             // Sorted by start, longest first: the first accepted candidate at
