@@ -135,7 +135,7 @@ pub struct Engines {
 }
 
 impl Engines {
-    /// Expand the arguments to inputs ([`gather`]: true when something
+    /// Expand the arguments to inputs (`gather`: true when something
     /// could not be walked), resolve each input's config and load each
     /// config's rules once. Any config or rule-file error is printed and
     /// there are no engines.

@@ -1,7 +1,7 @@
 //! The serde types every rule file shares.
 //!
 //! A rule file is flat YAML: the common keys below plus the keys of its kind.
-//! Each kind declares its struct with [`rule_spec!`], which adds the common
+//! Each kind declares its struct with [`rule_spec!`](crate::rule_spec!), which adds the common
 //! keys and `deny_unknown_fields`, so a typo anywhere in the file is an error
 //! that points at the key, with no second, looser pass.
 
