@@ -354,8 +354,7 @@ impl Check for PromoBlock {
     }
 
     fn phrase_sets(&self) -> Vec<&PhraseSet> {
-        let page_patterns = self.classifier.page_patterns.as_ref();
-        page_patterns.and_then(|p| p.needs()).into_iter().collect()
+        self.page_literals().into_iter().collect()
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -364,10 +363,7 @@ impl Check for PromoBlock {
         let headline = doc.headline().map_or("", Block::text);
         // The blocks in which the shared pass saw a page pattern's literal.
         let literal_blocks = self
-            .classifier
-            .page_patterns
-            .as_ref()
-            .and_then(|p| p.needs())
+            .page_literals()
             .and_then(|needs| cx.blocks_with_phrase(needs));
         // Each body block's index among all blocks, as the pass counts them.
         let body_indices = (doc.blocks.iter().enumerate())
@@ -393,6 +389,12 @@ impl Check for PromoBlock {
 }
 
 impl PromoBlock {
+    /// The literals the page patterns need, which the shared phrase pass
+    /// looks for on their behalf.
+    fn page_literals(&self) -> Option<&PhraseSet> {
+        self.classifier.page_patterns.as_ref()?.needs()
+    }
+
     fn diagnostic(&self, doc: &Document, body: &[&Block], run: Range<usize>) -> Diagnostic {
         let first = body[run.start];
         let last = body[run.end - 1];
