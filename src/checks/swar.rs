@@ -55,6 +55,20 @@ pub fn ascii_alphanumeric(chunk: u64) -> u64 {
     in_range(chunk | (0x20 * ONES), b'a', b'z') | in_range(chunk, b'0', b'9')
 }
 
+/// From `at`, eight bytes at a time, to the first byte `stop` passes, or
+/// to where fewer than eight bytes are left: the caller judges the bytes
+/// from there one at a time.
+pub fn skip_to(bytes: &[u8], mut at: usize, stop: impl Fn(u64) -> u64) -> usize {
+    while let Some(chunk) = load(bytes, at) {
+        let mask = stop(chunk);
+        if mask != 0 {
+            return at + first(mask);
+        }
+        at += 8;
+    }
+    at
+}
+
 /// Offset of the first byte a mask passes (8 when none does).
 pub fn first(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
@@ -104,5 +118,18 @@ mod tests {
         assert_eq!(first(equal(chunk, b'x')), 8);
         assert_eq!(load(b"short", 0), None);
         assert_eq!(load(b"0123456789", 3), load(b"3456789", 0));
+    }
+
+    #[test]
+    fn skip_to_stops_at_the_first_passing_byte_or_the_short_tail() {
+        let text = b"abcdefgh ijklmnop-qrs";
+        let dash = |chunk| equal(chunk, b'-');
+        assert_eq!(skip_to(text, 0, |chunk| equal(chunk, b' ')), 8);
+        assert_eq!(skip_to(text, 5, dash), 17);
+        // The dash at 17 is in the last five bytes: left to the caller.
+        assert_eq!(skip_to(text, 0, dash), 16);
+        assert_eq!(skip_to(text, 18, dash), 18);
+        assert_eq!(skip_to(b"abcdefghijk", 0, dash), 8);
+        assert_eq!(skip_to(b"", 0, dash), 0);
     }
 }
