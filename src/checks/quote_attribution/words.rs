@@ -290,14 +290,30 @@ fn ends_clause(c: char) -> bool {
 
 /// The words of the clause that ends at `at`, nearest first: stops at
 /// punctuation, so "the paper beams, adding" gives only "adding".
+///
+/// Read backwards a word at a time, as far as asked: the callers want a
+/// word or two of a clause that may run back over a blanked quotation.
 pub fn clause_words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    let head = &text[..at];
-    let from = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ends_clause(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    head[from..].split_whitespace().rev()
+    let mut head = &text[..at];
+    std::iter::from_fn(move || {
+        let rest = head.trim_end();
+        let start = match rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || ends_clause(c))
+        {
+            Some((i, c)) => i + c.len_utf8(),
+            None => 0,
+        };
+        // Empty when the clause ends here (or the text starts).
+        let word = &rest[start..];
+        head = &rest[..start];
+        if word.is_empty() {
+            head = "";
+            return None;
+        }
+        Some(word)
+    })
 }
 
 /// The words of the clause that starts at `at`, in order.
@@ -480,6 +496,29 @@ mod tests {
         assert!(next_to_determiner_phrase(s, &range_of(s, "said")));
         let s = "the paper beams, adding";
         assert!(!next_to_determiner_phrase(s, &range_of(s, "adding")));
+    }
+
+    proptest::proptest! {
+        /// Read a word at a time from the end, a clause gives the words
+        /// after its last punctuation, split at white space.
+        #[test]
+        fn clause_words_before_are_the_clauses_words_reversed(
+            text in "([a-zA-Z]{1,4}|[ ,.;:!?()—–\u{a0}\u{2003}é]| {8,12}){0,24}",
+            cut in 0usize..200,
+        ) {
+            let mut at = cut.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let head = &text[..at];
+            let from = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| ends_clause(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let expected: Vec<&str> = head[from..].split_whitespace().rev().collect();
+            proptest::prop_assert_eq!(clause_words_before(&text, at).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
