@@ -156,7 +156,7 @@ impl Check for FirstReference {
         }
         // Surname → first full-name use; surname → bare uses, in order.
         let mut full: HashMap<&str, Use<'_>> = HashMap::new();
-        let mut bare: Vec<(&str, Use<'_>)> = Vec::new();
+        let mut bare: Vec<(&str, Use<'_>)> = Vec::with_capacity(runs.len());
         for run in &runs {
             let words = &run_words[run.words.clone()];
             // "However Nintendo", "Some Citigroup": drop a sentence's

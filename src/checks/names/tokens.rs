@@ -126,9 +126,16 @@ pub fn words_into<'b>(block: &'b Block, out: &mut Vec<Word<'b>>) {
     // once for nearly every block.
     out.reserve(text.len() / 4 + 1);
     let sentences = block.sentences.as_slice();
-    // The first sentence that ends after the word being read: sentences
-    // are in order and do not overlap.
+    // The first sentence that ends after the word being read, and its
+    // bounds (none past the last): sentences are in order and do not
+    // overlap.
     let mut next_sentence = 0;
+    let bounds = |index: usize| {
+        sentences
+            .get(index)
+            .map_or((usize::MAX, usize::MAX), |r| (r.start, r.end))
+    };
+    let (mut sentence_start, mut sentence_end) = bounds(0);
     let mut last_sentence_seen = u32::MAX;
     let mut at = 0;
     while let Some(start) = next_word_start(text, at) {
@@ -144,15 +151,14 @@ pub fn words_into<'b>(block: &'b Block, out: &mut Vec<Word<'b>>) {
                 }
             }
         }
-        while sentences
-            .get(next_sentence)
-            .is_some_and(|range| range.end <= start)
-        {
+        while sentence_end <= start {
             next_sentence += 1;
+            (sentence_start, sentence_end) = bounds(next_sentence);
         }
-        let sentence = match sentences.get(next_sentence) {
-            Some(range) if range.start <= start => next_sentence as u32,
-            _ => u32::MAX,
+        let sentence = if sentence_start <= start {
+            next_sentence as u32
+        } else {
+            u32::MAX
         };
         let initial = title_case || sentence != last_sentence_seen;
         last_sentence_seen = sentence;
