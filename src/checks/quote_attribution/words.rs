@@ -398,7 +398,8 @@ pub fn next_to_determiner_phrase(sentence: &str, verb: &Range<usize>) -> bool {
 pub fn is_title_case(content: &str) -> bool {
     let body =
         content.trim_end_matches(|c: char| matches!(c, ',' | '.' | '!' | '?') || c.is_whitespace());
-    if body.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';')) {
+    let bytes = body.as_bytes();
+    if memchr::memchr3(b'.', b'!', b'?', bytes).is_some() || memchr::memchr(b';', bytes).is_some() {
         return false;
     }
     let (mut capitals, mut lower) = (0, 0);
