@@ -148,7 +148,7 @@ impl Check for FirstReference {
                 runs.push(NameRun {
                     block: index,
                     words: from..run_words.len(),
-                    titled: run.titled,
+                    titled: run.titled(),
                     speaks: run.speaks(&words),
                     title: run.title_word(&words),
                 });

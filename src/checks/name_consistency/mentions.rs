@@ -81,7 +81,7 @@ pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mentio
             let run_words = &words[run.words.clone()];
             names.clear();
             names.extend((0..run_words.len()).filter(|&i| run_words[i].shape == Shape::Name));
-            let full = run.titled || names.len() >= 2;
+            let full = run.titled() || names.len() >= 2;
             let person = run.is_person(&words);
             let title = run.title_word(&words);
             let neighbour = |k: usize| run_words.get(k).map(|w| w.text);

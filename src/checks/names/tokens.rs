@@ -77,15 +77,18 @@ impl Word<'_> {
 #[derive(Debug, Clone)]
 pub struct Run {
     pub words: Range<usize>,
-    /// A title was removed from its front, or a role noun ("union president
-    /// Dana Okafor") stands right before it.
-    pub titled: bool,
     /// Index (in the block's words) of the title or role word that
     /// introduced it.
     title_at: Option<usize>,
 }
 
 impl Run {
+    /// A title was removed from its front, or a role noun ("union president
+    /// Dana Okafor") stands right before it.
+    pub fn titled(&self) -> bool {
+        self.title_at.is_some()
+    }
+
     /// The title or role word as written ("Mayor", "Sen", "president").
     pub fn title_word<'t>(&self, words: &[Word<'t>]) -> Option<&'t str> {
         self.title_at.and_then(|k| words.get(k)).map(|w| w.text)
@@ -94,7 +97,7 @@ impl Run {
     /// Clearly a person: titled, next to a verb of saying, or followed by
     /// "who" ("Nakamura, who starts in April").
     pub fn is_person(&self, words: &[Word<'_>]) -> bool {
-        self.titled
+        self.titled()
             || self.speaks(words)
             || word_after(words, self).is_some_and(|w| matches!(w.text, "who" | "whose"))
     }
@@ -409,7 +412,6 @@ pub fn runs_into(words: &[Word<'_>], text: &str, out: &mut Vec<Run>) {
             }
             out.push(Run {
                 words: start..end,
-                titled: title_at.is_some(),
                 title_at,
             });
         }
@@ -784,7 +786,7 @@ mod tests {
                 let last = &words[r.words.end - 1];
                 (
                     block.text()[first.range().start..last.range().end].to_string(),
-                    r.titled,
+                    r.titled(),
                 )
             })
             .collect()
