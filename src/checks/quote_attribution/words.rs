@@ -163,6 +163,11 @@ const ASCII_SEPARATORS: u128 = {
     bits
 };
 
+/// [`separates_words`] for an ASCII byte (`byte < 128`), by table.
+fn ascii_separates(byte: u8) -> bool {
+    ASCII_SEPARATORS >> byte & 1 == 1
+}
+
 /// The pieces of text between separators ([`separates_words`]), read a
 /// byte at a time through ASCII (a run of spaces eight at a time): every
 /// sentence near a quotation is read this way. No piece is made between
@@ -186,7 +191,7 @@ impl<'t> Iterator for Pieces<'t> {
         });
         while bytes
             .get(start)
-            .is_some_and(|&b| b.is_ascii() && ASCII_SEPARATORS >> b & 1 == 1)
+            .is_some_and(|&b| b.is_ascii() && ascii_separates(b))
         {
             start += 1;
         }
@@ -197,7 +202,7 @@ impl<'t> Iterator for Pieces<'t> {
         let mut at = start;
         while let Some(&byte) = bytes.get(at) {
             let width = if byte.is_ascii() {
-                if ASCII_SEPARATORS >> byte & 1 == 1 {
+                if ascii_separates(byte) {
                     self.at = at + 1;
                     return Some(&self.text[start..at]);
                 }
@@ -305,14 +310,11 @@ pub fn clause_words_before(text: &str, at: usize) -> impl Iterator<Item = &str> 
             Some((i, c)) => i + c.len_utf8(),
             None => 0,
         };
-        // Empty when the clause ends here (or the text starts).
+        // Empty when the clause ends here (or the text starts): then it
+        // stays ended.
         let word = &rest[start..];
-        head = &rest[..start];
-        if word.is_empty() {
-            head = "";
-            return None;
-        }
-        Some(word)
+        head = if word.is_empty() { "" } else { &rest[..start] };
+        (!word.is_empty()).then_some(word)
     })
 }
 
