@@ -64,42 +64,61 @@ impl OpeningWords {
 
     /// Whether a phrase opens with the word at `at` of `text`, as far as
     /// the first eight bytes tell (ASCII case ignored): [`Self::may_open`]
-    /// without the words that only share a slot with an opening word.
-    pub fn opens(&self, text: &[u8], at: usize) -> bool {
-        let key = key(text, at);
-        self.in_slot(key) && self.keys.binary_search(&key).is_ok()
+    /// without the words that only share a slot with an opening word. The
+    /// definition [`Self::open_a_word_of`] is tested against.
+    #[cfg(test)]
+    fn opens(&self, text: &[u8], at: usize) -> bool {
+        self.holds(key(text, at))
     }
 
     /// Whether a phrase opens with some word of `text`, a word being a run
     /// of ASCII letters and digits (any other byte, those of a character
-    /// outside ASCII included, separates words): [`Self::opens`] at every
-    /// word start, the starts found eight bytes at a time.
+    /// outside ASCII included, separates words): whether the word at some
+    /// word start is one a phrase opens with, as far as the first eight
+    /// bytes tell (ASCII case ignored), slot-sharers ruled out.
+    ///
+    /// Asked of nearly every block of every article when the list is long,
+    /// so each byte is read once: the text goes by eight bytes at a time,
+    /// and a word start's key is cut from the chunk it starts in and the
+    /// one after (read ahead for that), with their masks of letters and
+    /// digits, instead of being loaded and tested again from the start.
     pub fn open_a_word_of(&self, text: &[u8]) -> bool {
-        let mut at = 0;
+        let mut chunk = swar::load_padded(text, 0);
+        let mut word = swar::ascii_alphanumeric(chunk);
         // Whether the byte before `at` is a letter or digit, as the high
         // bit of a mask's first byte.
         let mut carry = 0;
-        while let Some(chunk) = swar::load(text, at) {
-            let word = swar::ascii_alphanumeric(chunk);
+        let mut at = 0;
+        // Past the end the padding is zeros, which no word holds.
+        while at < text.len() {
+            let next = swar::load_padded(text, at + 8);
+            let next_word = swar::ascii_alphanumeric(next);
             let mut starts = word & !((word << 8) | carry);
             while starts != 0 {
-                if self.opens(text, at + swar::first(starts)) {
+                // Bits from the start's byte on: its chunk's shifted down,
+                // the next chunk's shifted up to follow them (in two steps,
+                // so that a shift by 64 is none).
+                let shift = starts.trailing_zeros() & !7;
+                let follow = |later: u64| (later << 1) << (63 - shift);
+                let key = key_of(
+                    (chunk >> shift) | follow(next),
+                    (word >> shift) | follow(next_word),
+                );
+                if self.holds(key) {
                     return true;
                 }
                 starts &= starts - 1;
             }
             carry = word >> 56;
+            (chunk, word) = (next, next_word);
             at += 8;
         }
-        let mut after_word = carry != 0;
-        for (offset, byte) in text[at..].iter().enumerate() {
-            let in_word = byte.is_ascii_alphanumeric();
-            if in_word && !after_word && self.opens(text, at + offset) {
-                return true;
-            }
-            after_word = in_word;
-        }
         false
+    }
+
+    /// Whether `key` is an opening word's key.
+    fn holds(&self, key: u64) -> bool {
+        self.in_slot(key) && self.keys.binary_search(&key).is_ok()
     }
 
     fn in_slot(&self, key: u64) -> bool {
@@ -116,17 +135,21 @@ impl OpeningWords {
 /// the word cleared (a word's bytes are never zero, so words of different
 /// lengths differ).
 fn key(text: &[u8], at: usize) -> u64 {
-    let chunk = swar::load(text, at).unwrap_or_else(|| {
-        let mut padded = [0u8; 8];
-        let tail = text.get(at..).unwrap_or_default();
-        padded[..tail.len()].copy_from_slice(tail);
-        u64::from_le_bytes(padded)
-    });
-    let length = swar::first(!swar::ascii_alphanumeric(chunk) & swar::HIGH);
-    let after_word = u64::MAX.checked_shl(8 * length as u32).unwrap_or(0);
+    let chunk = swar::load_padded(text, at);
+    key_of(chunk, swar::ascii_alphanumeric(chunk))
+}
+
+/// [`key`] of the eight bytes `chunk` whose word starts at its first byte,
+/// `word` being its mask of ASCII letters and digits.
+fn key_of(chunk: u64, word: u64) -> u64 {
+    // The lowest high bit of a byte outside the word, moved to bit 0 of
+    // that byte, less one: every bit of the bytes before it (all of them
+    // when the word fills the chunk, as zero less one is).
+    let outside = !word & swar::HIGH;
+    let in_word = ((outside & outside.wrapping_neg()) >> 7).wrapping_sub(1);
     // Setting bit 0x20 lower-cases an ASCII capital and leaves lower-case
     // letters and digits as they are: all a word holds.
-    (chunk | 0x2020_2020_2020_2020) & !after_word
+    (chunk | 0x2020_2020_2020_2020) & in_word
 }
 
 #[cfg(test)]

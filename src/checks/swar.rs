@@ -24,6 +24,17 @@ pub fn load(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(chunk.try_into().ok()?))
 }
 
+/// Eight bytes of `bytes` from `at`, zeros standing for those past the
+/// end (all of them when `at` is past it).
+pub fn load_padded(bytes: &[u8], at: usize) -> u64 {
+    load(bytes, at).unwrap_or_else(|| {
+        let mut padded = [0u8; 8];
+        let tail = bytes.get(at..).unwrap_or_default();
+        padded[..tail.len()].copy_from_slice(tail);
+        u64::from_le_bytes(padded)
+    })
+}
+
 /// Bytes equal to `byte`.
 pub fn equal(chunk: u64, byte: u8) -> u64 {
     let v = chunk ^ (u64::from(byte) * ONES);
@@ -108,6 +119,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn padded_loads_read_zeros_past_the_end() {
+        let bytes = b"0123456789";
+        assert_eq!(load_padded(bytes, 1), load(bytes, 1).unwrap());
+        assert_eq!(load_padded(bytes, 6), u64::from_le_bytes(*b"6789\0\0\0\0"));
+        assert_eq!(load_padded(bytes, 10), 0);
+        assert_eq!(load_padded(bytes, 99), 0);
     }
 
     #[test]
