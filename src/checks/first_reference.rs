@@ -94,7 +94,7 @@ struct Use<'r> {
     title: Option<&'r str>,
 }
 
-/// A run of name words, as [`tokens::runs`] found it.
+/// A run of name words, as [`tokens::runs_into`] found it.
 struct NameRun<'t> {
     block: usize,
     /// Its words, in the check's list of run words.
