@@ -257,11 +257,14 @@ pub fn joined_key(s: &str) -> String {
 pub fn push_joined_key(s: &str, keys: &mut String) -> Range<usize> {
     let start = keys.len();
     // Most names are plain ASCII: folding lower-cases the letters and the
-    // key drops the gaps (spaces, hyphens) between parts.
+    // key drops the gaps (spaces, hyphens) between parts. Most are one
+    // word with no gap, copied whole and lower-cased where they landed.
     let ascii_gap = |b: u8| b.is_ascii() && is_gap(char::from(b));
-    if s.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || ascii_gap(b))
-    {
+    let plain_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    if s.bytes().all(plain_word) {
+        keys.push_str(s);
+        keys[start..].make_ascii_lowercase();
+    } else if s.bytes().all(|b| plain_word(b) || ascii_gap(b)) {
         let key = s.bytes().filter(|&b| !ascii_gap(b));
         keys.extend(key.map(|b| char::from(b.to_ascii_lowercase())));
     } else {
