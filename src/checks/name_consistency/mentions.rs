@@ -60,7 +60,9 @@ impl Mention<'_> {
 /// All mentions in `doc`, in document order, their keys written to `keys`.
 pub fn collect<'d: 'k, 'k>(cx: &Context<'d>, keys: &'k mut String) -> Vec<Mention<'k>> {
     let doc = cx.doc;
-    let room = tokens::room_for_runs(doc.source.len());
+    // A name word of a run is one mention, and two or three together are
+    // another: about two for each run.
+    let room = 2 * tokens::room_for_runs(doc.source.len());
     let mut mentions = Vec::with_capacity(room);
     // Where each mention's key lies in `keys`, until all are written.
     let mut key_ranges: Vec<Range<usize>> = Vec::with_capacity(room);
