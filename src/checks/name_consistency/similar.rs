@@ -19,8 +19,9 @@ pub const MIN_LETTERS: usize = 5;
 const MAX_BUCKET: usize = 24;
 
 /// Pairs `(i, j)`, `i < j`, of `spellings` that are slips of each other,
-/// and whether some bucket was too crowded to compare (only then can a
-/// subset of `spellings` have a pair this set does not).
+/// and whether some bucket was too crowded to compare, or the spellings
+/// too many to index (only then can a subset of `spellings` have a pair
+/// this set does not).
 pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
     // Buckets are keyed by a hash of the spelling less one letter, made
     // without building that string: a polynomial hash, so each deletion's
@@ -28,8 +29,17 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
     // spelling costs time in proportion to its length. A collision could
     // only put two spellings in one bucket, and every pair from a bucket is
     // confirmed by `is_slip`.
+    // Each key and its spelling's index share one `u64` (the index in the
+    // low bits, in place of the hash's), so the sort moves and compares
+    // single words: it was the most of this function's time. A text with
+    // more spellings than the index bits number is a degenerate export;
+    // it is crowded, as a huge bucket is, and not searched.
+    if spellings.len() > INDEX as usize {
+        return (Vec::new(), true);
+    }
+    let entry = |hash: u64, index: usize| (hash & !INDEX) | index as u64;
     // A spelling makes at most one key a character: room for all at once.
-    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(spellings.iter().map(|s| s.len()).sum());
+    let mut keyed: Vec<u64> = Vec::with_capacity(spellings.iter().map(|s| s.len()).sum());
     let mut chars: Vec<u64> = Vec::new();
     let mut suffixes: Vec<u64> = Vec::new();
     let mut powers: Vec<u64> = Vec::new();
@@ -52,12 +62,12 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
                 .wrapping_mul(powers[len - i - 1])
                 .wrapping_add(suffixes[i + 1]);
         }
-        keyed.push((suffixes[0], index));
+        keyed.push(entry(suffixes[0], index));
         // The hash of chars[..i] followed by chars[i + 1..].
         let mut prefix = chars[0];
         for skip in 1..len - 1 {
             let rest = len - skip - 1;
-            keyed.push((
+            keyed.push(entry(
                 prefix
                     .wrapping_mul(powers[rest])
                     .wrapping_add(suffixes[skip + 1]),
@@ -69,13 +79,15 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
     keyed.sort_unstable();
     let mut pairs = Vec::new();
     let mut crowded = false;
-    for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+    for bucket in keyed.chunk_by(|a, b| (a ^ b) & !INDEX == 0) {
         crowded |= bucket.len() > MAX_BUCKET;
         if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
             continue;
         }
-        for (n, &(_, a)) in bucket.iter().enumerate() {
-            for &(_, b) in &bucket[n + 1..] {
+        let index = |entry: u64| (entry & INDEX) as usize;
+        for (n, &a) in bucket.iter().enumerate() {
+            for &b in &bucket[n + 1..] {
+                let (a, b) = (index(a), index(b));
                 if a != b && is_slip(spellings[a], spellings[b]) {
                     pairs.push((a.min(b), a.max(b)));
                 }
@@ -86,6 +98,10 @@ pub fn slip_pairs(spellings: &[&str]) -> (Vec<(usize, usize)>, bool) {
     pairs.dedup();
     (pairs, crowded)
 }
+
+/// The bits of a keyed entry that hold its spelling's index; the others
+/// hold the key's hash (40 bits: a collision is rare, and harmless).
+const INDEX: u64 = (1 << 24) - 1;
 
 /// The base of the spelling hash: odd and large, so characters mix.
 const BASE: u64 = 0x0100_0000_01b3;
