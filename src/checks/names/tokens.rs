@@ -344,12 +344,12 @@ fn shape_of(word: &str, next_byte: Option<u8>) -> Shape {
     Shape::Other
 }
 
-/// Room for the runs of name words of an article of `bytes` bytes (or for
-/// the mentions made of them), made before any are found. News copy has
-/// one every 60 bytes or so; a little more room than that lets most
-/// articles keep their first allocation, where growing as they were found
-/// copied the lists several times over. A long export grows them as it
-/// goes.
+/// Room for the runs of name words of an article of `bytes` bytes (the
+/// consistency check makes about two mentions of each), made before any
+/// are found. News copy has one every 60 bytes or so; a little more room
+/// than that lets most articles keep their first allocation, where growing
+/// as they were found copied the lists several times over. A long export
+/// grows them as it goes.
 pub fn room_for_runs(bytes: usize) -> usize {
     (bytes / 48).min(4096)
 }
