@@ -94,16 +94,17 @@ impl OpeningWords {
             let next = swar::load_padded(text, at + 8);
             let next_word = swar::ascii_alphanumeric(next);
             let mut starts = word & !((word << 8) | carry);
+            // The two chunks as one, and their masks of letters and
+            // digits: a start's eight bytes are one shift away (a start
+            // lies in the first chunk, so all eight are here).
+            let pair = u128::from(chunk) | (u128::from(next) << 64);
+            let pair_word = u128::from(word) | (u128::from(next_word) << 64);
             while starts != 0 {
-                // Bits from the start's byte on: its chunk's shifted down,
-                // the next chunk's shifted up to follow them (in two steps,
-                // so that a shift by 64 is none).
-                let shift = starts.trailing_zeros() & !7;
-                let follow = |later: u64| (later << 1) << (63 - shift);
-                let key = key_of(
-                    (chunk >> shift) | follow(next),
-                    (word >> shift) | follow(next_word),
-                );
+                // The start's byte times eight: its bit is that byte's
+                // high bit, and 56 keeps the byte and lets the compiler
+                // know the shift is under 64.
+                let shift = starts.trailing_zeros() & 56;
+                let key = key_of((pair >> shift) as u64, (pair_word >> shift) as u64);
                 if self.holds(key) {
                     return true;
                 }
