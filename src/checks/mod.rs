@@ -4,6 +4,7 @@
 //! prints it.
 
 mod anchored_dfa;
+mod byte_masks;
 pub mod context;
 pub mod dates;
 pub mod dfa_walk;

@@ -18,7 +18,7 @@
 //! an opening word not in the set rules a walk out; the set may answer yes
 //! wrongly (two keys sharing a slot), which only costs a walk.
 
-use super::swar;
+use super::{byte_masks, swar};
 
 #[derive(Debug)]
 pub struct OpeningWords {
@@ -78,41 +78,37 @@ impl OpeningWords {
     /// bytes tell (ASCII case ignored), slot-sharers ruled out.
     ///
     /// Asked of nearly every block of every article when the list is long,
-    /// so each byte is read once: the text goes by eight bytes at a time,
-    /// and a word start's key is cut from the chunk it starts in and the
-    /// one after (read ahead for that), with their masks of letters and
-    /// digits, instead of being loaded and tested again from the start.
+    /// so each byte is classed once, 64 bytes at a time into a bit each
+    /// ([`byte_masks`]). A window's word starts are then one mask, and a
+    /// start's key is its eight bytes cut where the mask says its word
+    /// ends: no byte is classed again at a start.
     pub fn open_a_word_of(&self, text: &[u8]) -> bool {
-        let mut chunk = swar::load_padded(text, 0);
-        let mut word = swar::ascii_alphanumeric(chunk);
-        // Whether the byte before `at` is a letter or digit, as the high
-        // bit of a mask's first byte.
+        let mut spare = [0; byte_masks::SPAN];
+        // Whether the byte before the window is a letter or digit, as bit 0.
         let mut carry = 0;
         let mut at = 0;
-        // Past the end the padding is zeros, which no word holds.
         while at < text.len() {
-            let next = swar::load_padded(text, at + 8);
-            let next_word = swar::ascii_alphanumeric(next);
-            let mut starts = word & !((word << 8) | carry);
-            // The two chunks as one, and their masks of letters and
-            // digits: a start's eight bytes are one shift away (a start
-            // lies in the first chunk, so all eight are here).
-            let pair = u128::from(chunk) | (u128::from(next) << 64);
-            let pair_word = u128::from(word) | (u128::from(next_word) << 64);
+            let span = byte_masks::span(text, at, &mut spare);
+            let (word, after) = byte_masks::ascii_alphanumeric(span);
+            let mut starts = word & !((word << 1) | carry);
             while starts != 0 {
-                // The start's byte times eight: its bit is that byte's
-                // high bit, and 56 keeps the byte and lets the compiler
-                // know the shift is under 64.
-                let shift = starts.trailing_zeros() & 56;
-                let key = key_of((pair >> shift) as u64, (pair_word >> shift) as u64);
-                if self.holds(key) {
+                // Under 64: a start lies in the window.
+                let i = starts.trailing_zeros() as usize & 63;
+                // The start's word as far as eight bytes go; a start in the
+                // window's last bytes needs the bytes after it.
+                let ahead = if i <= 56 {
+                    word >> i
+                } else {
+                    (word >> i) | (after << (64 - i))
+                };
+                let chunk = u64::from_le_bytes(span[i..i + 8].try_into().expect("eight bytes"));
+                if self.holds(key_of_bits(chunk, ahead)) {
                     return true;
                 }
                 starts &= starts - 1;
             }
-            carry = word >> 56;
-            (chunk, word) = (next, next_word);
-            at += 8;
+            carry = word >> 63;
+            at += 64;
         }
         false
     }
@@ -138,6 +134,16 @@ impl OpeningWords {
 fn key(text: &[u8], at: usize) -> u64 {
     let chunk = swar::load_padded(text, at);
     key_of(chunk, swar::ascii_alphanumeric(chunk))
+}
+
+/// [`key_of`] with the word's bytes told by `word_bits`, bit `i` set when
+/// byte `i` of `chunk` is a letter or digit (bit 0 is: a word starts
+/// there).
+fn key_of_bits(chunk: u64, word_bits: u64) -> u64 {
+    // One to eight: the word's length, as far as eight bytes go.
+    let length = (!word_bits | 1 << 8).trailing_zeros();
+    let in_word = u64::MAX >> (64 - 8 * length);
+    (chunk | 0x2020_2020_2020_2020) & in_word
 }
 
 /// [`key`] of the eight bytes `chunk` whose word starts at its first byte,

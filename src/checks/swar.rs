@@ -80,6 +80,13 @@ pub fn skip_to(bytes: &[u8], mut at: usize, stop: impl Fn(u64) -> u64) -> usize 
     at
 }
 
+/// A mask's bytes as bits, byte `i`'s high bit as bit `i` (the other
+/// bits clear).
+pub fn packed(mask: u64) -> u64 {
+    // The multiplier moves byte i's bit to bit 56 + i, without carries.
+    (mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 /// Offset of the first byte a mask passes (8 when none does).
 pub fn first(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize

@@ -232,11 +232,9 @@ fn step(flags: u16, words: usize, counted: bool) -> (usize, bool) {
     )
 }
 
-/// One bit a byte (byte `i` to bit `i`) of a mask with the high bit of
-/// each passing byte set ([`swar`]'s masks).
+/// [`swar::packed`], in the width [`counted_after`] works in.
 fn packed(mask: u64) -> u32 {
-    // The multiplier moves byte i's bit to bit 56 + i, without carries.
-    ((mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    swar::packed(mask) as u32
 }
 
 /// The bytes of eight (bit `i` for byte `i`, as [`packed`]) after which
