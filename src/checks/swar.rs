@@ -81,7 +81,8 @@ pub fn skip_to(bytes: &[u8], mut at: usize, stop: impl Fn(u64) -> u64) -> usize 
 }
 
 /// A mask's bytes as bits, byte `i`'s high bit as bit `i` (the other
-/// bits clear).
+/// bits clear). On x86-64 [`super::byte_masks`] packs with SSE2 instead.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 pub fn packed(mask: u64) -> u64 {
     // The multiplier moves byte i's bit to bit 56 + i, without carries.
     (mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56

@@ -5,7 +5,7 @@
 use foldhash::HashSet;
 use serde::Deserialize;
 
-use crate::checks::swar;
+use crate::checks::byte_masks;
 use crate::checks::text::is_alphanumeric;
 
 /// How headline-like and prose-like lines are told apart. Every field has a
@@ -180,13 +180,15 @@ impl<'t> Outline<'t> {
 /// in them), and the flags of its characters outside ASCII.
 ///
 /// A word counts at the first letter or digit of its run, so whether a
-/// byte counts one depends on every byte back to the last space. Eight
+/// byte counts one depends on every byte back to the last space. Sixteen
 /// ASCII bytes are read at once: masks of their spaces and of their
-/// letters and digits, packed to a bit a byte, give the bytes where a run
-/// has counted its word already ([`counted_after`]). Eight bytes with one
-/// outside ASCII are read one by one, each character decoded at its first
-/// byte (reading from that character on would leave the following chunks
-/// out of step, which measured slower).
+/// letters and digits, a bit a byte ([`byte_masks`]), give the bytes where
+/// a run has counted its word already ([`counted_after`]). The last
+/// sixteen are padded with zeros, which are neither spaces nor letters and
+/// so count no word. Sixteen bytes with one outside ASCII are read one by
+/// one, each character decoded at its first byte (reading from that
+/// character on would leave the following chunks out of step, which
+/// measured slower).
 fn count_words(text: &str) -> (usize, u16) {
     let bytes = text.as_bytes();
     let mut words = 0;
@@ -195,21 +197,19 @@ fn count_words(text: &str) -> (usize, u16) {
     let mut char_seen = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if let Some(chunk) = swar::load(bytes, at)
-            && swar::not_ascii(chunk) == 0
-        {
-            let space = packed(swar::equal(chunk, b' ') | swar::in_range(chunk, 0x09, 0x0d));
-            let alnum = packed(swar::ascii_alphanumeric(chunk));
-            let after = counted_after(space, alnum, counted);
+        let classes = byte_masks::classes(&byte_masks::sixteen(bytes, at));
+        if classes.not_ascii == 0 {
+            let alnum = u32::from(classes.alphanumeric);
+            let after = counted_after(u32::from(classes.space), alnum, counted);
             let before = (after << 1) | u32::from(counted);
             words += (alnum & !before).count_ones() as usize;
-            counted = after & 0x80 != 0;
-            at += 8;
+            counted = after & 0x8000 != 0;
+            at += 16;
             continue;
         }
-        // A character that runs past the eight bytes is read whole at its
+        // A character that runs past the sixteen bytes is read whole at its
         // first byte; its other bytes are nothing.
-        for i in at..(at + 8).min(bytes.len()) {
+        for i in at..(at + 16).min(bytes.len()) {
             let mut flags = BYTES[usize::from(bytes[i])];
             if flags & LEAD != 0 {
                 flags = char_flags(text[i..].chars().next().expect("a character starts here"));
@@ -217,7 +217,7 @@ fn count_words(text: &str) -> (usize, u16) {
             }
             (words, counted) = step(flags, words, counted);
         }
-        at += 8;
+        at += 16;
     }
     (words, char_seen)
 }
@@ -232,24 +232,19 @@ fn step(flags: u16, words: usize, counted: bool) -> (usize, bool) {
     )
 }
 
-/// [`swar::packed`], in the width [`counted_after`] works in.
-fn packed(mask: u64) -> u32 {
-    swar::packed(mask) as u32
-}
-
-/// The bytes of eight (bit `i` for byte `i`, as [`packed`]) after which
-/// their run of non-space bytes has counted its word: the byte is not a
-/// space, and a letter or digit stands in its run at or before it.
-/// `counted` says so of the byte before the eight.
+/// The bytes of sixteen (bit `i` for byte `i`) after which their run of
+/// non-space bytes has counted its word: the byte is not a space, and a
+/// letter or digit stands in its run at or before it. `counted` says so
+/// of the byte before the sixteen.
 fn counted_after(space: u32, alnum: u32, counted: bool) -> u32 {
-    let other = !(space | alnum) & 0xff;
+    let other = !(space | alnum) & 0xffff;
     // A run of other bytes (punctuation) that follows a space, or opens
-    // the eight when nothing has counted, has no letter or digit yet: it
+    // the sixteen when nothing has counted, has no letter or digit yet: it
     // is the run's opening. Adding its lowest bit clears the run (the
     // carry stops at the first byte that is not `other`).
     let openings = other & ((space << 1) | u32::from(!counted));
     let opening = other & !(other + openings);
-    !(space | opening) & 0xff
+    !(space | opening) & 0xffff
 }
 
 /// The compiled form of [`ShapeSpec`].
