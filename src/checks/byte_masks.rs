@@ -5,7 +5,7 @@
 //! Two scans read every byte of every article for these classes alone:
 //! the long house-list gate ([`super::opening_words`]), after the word
 //! starts and the lengths of words, and the promo check's word count
-//! ([`super::promo_block::shape`]). [`super::swar`] answers for eight bytes
+//! (`promo_block::shape`). [`super::swar`] answers for eight bytes
 //! at once in about 25 register operations, most of them range tests,
 //! and its answers are a byte's high bit, to be packed before bits can be
 //! counted or carried. SSE2, which every x86-64 processor has, answers for
