@@ -2,10 +2,11 @@
 //! part of a character outside ASCII), one bit a byte: bit `i` of a mask
 //! stands for byte `i` of the sixteen, 64 or 80 bytes it was taken of.
 //!
-//! Two scans read every byte of every article for these classes alone:
+//! Three scans read every byte of every article for these classes alone:
 //! the long house-list gate ([`super::opening_words`]), after the word
-//! starts and the lengths of words, and the promo check's word count
-//! (`promo_block::shape`). [`super::swar`] answers for eight bytes
+//! starts and the lengths of words; the word starts the phrase walks set
+//! out from ([`super::text::word_starts`]); and the promo check's word
+//! count (`promo_block::shape`). [`super::swar`] answers for eight bytes
 //! at once in about 25 register operations, most of them range tests,
 //! and its answers are a byte's high bit, to be packed before bits can be
 //! counted or carried. SSE2, which every x86-64 processor has, answers for

@@ -12,8 +12,8 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::hir::Hir;
 use serde::Deserialize;
 
+use super::byte_masks;
 use super::pattern_rewrite;
-use super::swar;
 use crate::document::BlockKind;
 
 /// Which blocks a rule reads. Rule files write a list of names; absent means
@@ -88,17 +88,18 @@ pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     }
 }
 
-/// [`word_starts`]: eight ASCII bytes at a time ([`swar`]), whose word
-/// starts are one mask (a letter or digit after a byte that is neither),
-/// handed out a bit at a time; a character outside ASCII is judged whole.
+/// [`word_starts`]: sixteen bytes at a time ([`byte_masks`]); the word
+/// starts among those before the first byte outside ASCII are one mask
+/// (a letter or digit after a byte that is neither), handed out a bit at
+/// a time, and a character outside ASCII is judged whole.
 struct WordStarts<'t> {
     text: &'t str,
     /// The next byte to read.
     at: usize,
     /// The byte before `at` is part of a word.
     after_word: bool,
-    /// Word starts of the chunk at `found_base` not yet handed out.
-    found: u64,
+    /// Word starts of the bytes from `found_base` not yet handed out.
+    found: u32,
     found_base: usize,
 }
 
@@ -109,30 +110,29 @@ impl Iterator for WordStarts<'_> {
         let bytes = self.text.as_bytes();
         loop {
             if self.found != 0 {
-                let start = self.found_base + swar::first(self.found);
+                let start = self.found_base + self.found.trailing_zeros() as usize;
                 self.found &= self.found - 1;
                 return Some(start);
             }
-            if let Some(chunk) = swar::load(bytes, self.at)
-                && swar::not_ascii(chunk) == 0
-            {
-                let word = swar::ascii_alphanumeric(chunk);
-                let word_before = (word << 8) | if self.after_word { 0x80 } else { 0 };
-                self.found = word & !word_before;
+            if self.at >= bytes.len() {
+                return None;
+            }
+            // Past the end the sixteen are padded with zeros: ASCII, and
+            // neither letters nor digits.
+            let classes = byte_masks::classes(&byte_masks::sixteen(bytes, self.at));
+            let ascii = classes.not_ascii.trailing_zeros();
+            if ascii > 0 {
+                let word = u32::from(classes.alphanumeric) & ((1 << ascii) - 1);
+                self.found = word & !((word << 1) | u32::from(self.after_word));
                 self.found_base = self.at;
-                self.after_word = word >> 63 != 0;
-                self.at += 8;
+                self.after_word = word >> (ascii - 1) & 1 != 0;
+                self.at += ascii as usize;
                 continue;
             }
             let at = self.at;
-            let byte = *bytes.get(at)?;
-            let (word, len) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = self.text[at..].chars().next()?;
-                (is_alphanumeric(c), c.len_utf8())
-            };
-            self.at += len;
+            let c = self.text[at..].chars().next()?;
+            let word = is_alphanumeric(c);
+            self.at += c.len_utf8();
             let starts = word && !self.after_word;
             self.after_word = word;
             if starts {
